@@ -1,0 +1,9 @@
+"""Cases (casus), plan van aanpak, afspraken, logboek and casusoverleg meetings."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Casussen")

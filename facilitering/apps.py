@@ -1,0 +1,9 @@
+"""Support for partner casusoverleggen: bookings against weekly budgets."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FaciliteringConfig(AppConfig):
+    name = "facilitering"
+    verbose_name = _("Facilitering")

@@ -1,0 +1,9 @@
+"""Jaarplan versus realisatie and the quarterly PDF report."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "reporting"
+    verbose_name = _("Rapportage")

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from zvh.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS
+from zvh.core.demo import seed_all
+
+
+class Command(BaseCommand):
+    help = "Vult de database met fictieve demogegevens (nooit in productie). Twee keer draaien verandert niets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet", action="store_true", help="Geen accounttabel afdrukken.")
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "ZVH_DEMO_ALLOWED", False):
+            raise CommandError(
+                "seed_demo weigert te draaien met productie-instellingen: demogegevens horen niet in productie."
+            )
+        with transaction.atomic():
+            seed_all(stdout=self.stdout)
+        if not options["quiet"]:
+            self._print_accounts()
+
+    def _print_accounts(self) -> None:
+        rows = [(u.username, u.role.label, u.organisation) for u in DEMO_USERS]
+        widths = [max(len(str(r[i])) for r in rows + [("Gebruikersnaam", "Rol", "Organisatie")]) for i in range(3)]
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
+        self.stdout.write(self.style.SUCCESS("Demogegevens staan klaar. Demo-accounts:"))
+        self.stdout.write(line.format("Gebruikersnaam", "Rol", "Organisatie"))
+        self.stdout.write(line.format(*("-" * w for w in widths)))
+        for row in rows:
+            self.stdout.write(line.format(*map(str, row)))
+        self.stdout.write("")
+        self.stdout.write(f"Wachtwoord (alle accounts): {DEMO_PASSWORD}")
+        self.stdout.write(f"TOTP-sleutel (base32, alle accounts): {DEMO_TOTP_SECRET}")
+        self.stdout.write("Verificatiecode nu: make totp  (of voeg de sleutel toe aan een authenticator-app)")

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("zvh.accounts.urls")),
+    path("", include("zvh.core.urls")),
+    path("privacy/", include("privacy.urls")),
+    path("beheer/", admin.site.urls),
+]
