@@ -1,0 +1,93 @@
+"""The authorization matrix: for every URL pattern, the expected outcome per role.
+
+Every URL pattern of the project must have an entry here (or fall under a declared prefix such as the admin);
+``test_authorization_matrix.py`` fails when one is missing. Later issues add their URLs with granted /
+not granted / expired variants.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from zvh.accounts.choices import Role
+
+ANON = "anoniem"
+UNVERIFIED = "zonder-2fa"  # logged in with password, second factor not set up yet
+ROLES = [ANON, UNVERIFIED, *Role.values]
+
+# Outcomes
+OK = 200
+FORBIDDEN = 403
+NOT_FOUND = 404
+NOT_ALLOWED = 405
+LOGIN = "login"  # redirect to the login page
+SETUP = "setup"  # redirect to the 2FA enrolment
+REDIRECT = "redirect"  # any other redirect (e.g. a wizard that is already done)
+
+
+@dataclass
+class Expect:
+    """Outcome per role for one URL. ``kwargs`` builds URL arguments from the test world (a dict)."""
+
+    outcomes: dict[str, object]
+    kwargs: Callable[[dict], dict] = field(default=lambda world: {})
+    method: str = "get"
+
+    def outcome(self, role: str) -> object:
+        return self.outcomes[role]
+
+
+def expect(*, anon=LOGIN, unverified=SETUP, default=None, kwargs=None, method="get", **per_role) -> Expect:
+    outcomes = {ANON: anon, UNVERIFIED: unverified}
+    for role in Role.values:
+        outcomes[role] = per_role.get(role, default)
+    missing = [role for role, outcome in outcomes.items() if outcome is None]
+    assert not missing, f"no outcome for {missing}"
+    return Expect(outcomes, kwargs or (lambda world: {}), method)
+
+
+def only(*roles: str, other=FORBIDDEN, allowed=OK, **extra) -> Expect:
+    return expect(default=other, **{role: allowed for role in roles}, **extra)
+
+
+EVERYONE = {role: OK for role in Role.values}
+
+MATRIX: dict[str, Expect] = {
+    # Foundation
+    "core:home": expect(default=OK),
+    "core:healthz": expect(anon=OK, unverified=OK, default=OK),
+    "two_factor:login": expect(anon=OK, default=OK),
+    "two_factor:setup": expect(unverified=OK, default=REDIRECT),
+    "two_factor:qr": expect(unverified=NOT_FOUND, default=NOT_FOUND),
+    "two_factor:setup_complete": expect(default=OK),
+    "two_factor:backup_tokens": expect(default=OK),
+    "two_factor:profile": expect(default=OK),
+    "logout": expect(unverified=NOT_ALLOWED, default=NOT_ALLOWED),
+    "privacy:login_records": only(Role.FG),
+}
+
+# The Django admin is the beheerder's tool. Its many generated patterns are covered as one prefix, checked on
+# these representative pages (kwargs from the world).
+ADMIN_PREFIX = "admin:"
+ADMIN_PAGES: dict[str, Expect] = {
+    "admin:index": only(Role.BEHEERDER),
+    "admin:accounts_user_changelist": only(Role.BEHEERDER),
+    "admin:accounts_user_change": only(Role.BEHEERDER, kwargs=lambda w: {"object_id": w["user"].pk}),
+    "admin:accounts_organisation_changelist": only(Role.BEHEERDER),
+    "admin:axes_accessattempt_changelist": only(Role.BEHEERDER),
+    # Not the beheerder's: auditlog is FG material and shown to the FG in the application itself.
+    "admin:auditlog_logentry_changelist": only(other=FORBIDDEN),
+}
+
+
+def iter_patterns(resolver: URLResolver | None = None, namespace: str = "", prefix: str = "") -> Iterator[str]:
+    """Yield a key for every URL pattern: the namespaced name, or the route for unnamed patterns."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from iter_patterns(pattern, ns, route)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}" if pattern.name else f"{namespace}<unnamed {route}>"

@@ -1,0 +1,57 @@
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from zvh.accounts.choices import Role
+
+from .factories import OrganisationFactory, UserFactory
+
+ROLE_ORGANISATIONS = {
+    Role.PROCESREGISSEUR: "zvh",
+    Role.SECRETARIAAT: "zvh",
+    Role.KETENPARTNER: "politie",
+    Role.MANAGER: "zvh",
+    Role.FG: "zvh",
+    Role.BEHEERDER: "zvh",
+}
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def make_user(role: Role | str | None, **kwargs):
+    if role is not None and "organisation" not in kwargs:
+        kwargs["organisation"] = OrganisationFactory(**{ROLE_ORGANISATIONS[Role(role)]: True})
+    if role == Role.BEHEERDER:
+        kwargs.setdefault("is_staff", True)
+    return UserFactory(role=role, **kwargs)
+
+
+def verified_client(user) -> Client:
+    """A test client logged in as ``user`` whose session passed the second factor."""
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user).first()
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def user_factory(db):
+    return make_user
+
+
+@pytest.fixture
+def client_for(db):
+    """``client_for(Role.FG)`` → (client, user), logged in and 2FA-verified."""
+
+    def build(role: Role | str, **kwargs):
+        user = make_user(role, **kwargs)
+        return verified_client(user), user
+
+    return build
