@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The commands docker-compose.yml runs (migrate, gunicorn, celery worker, celery beat), here against the local
+# PostgreSQL and Redis, since this machine has no Docker engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
+export DJANGO_SETTINGS_MODULE=zvh.settings.production
+export SECRET_KEY="ci-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-not-a-real-secret-key-0123456789"
+export ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=postgres://postgres@127.0.0.1:5432/zvh_stack
+export REDIS_URL=redis://127.0.0.1:6379/3 STATIC_ROOT="$tmp/static" MEDIA_ROOT="$tmp/media" EMAIL_URL=consolemail://
+psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='zvh_stack'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE zvh_stack" >/dev/null
+.venv/bin/python manage.py migrate --noinput -v 0
+.venv/bin/python manage.py collectstatic --noinput -v 0
+.venv/bin/python manage.py check --deploy --fail-level WARNING
+.venv/bin/gunicorn zvh.wsgi:application --bind 127.0.0.1:8766 --workers 2 --timeout 30 >"$tmp/gunicorn.log" 2>&1 &
+pids+=($!)
+.venv/bin/celery -A zvh worker --loglevel WARNING --concurrency 1 >"$tmp/worker.log" 2>&1 &
+pids+=($!)
+.venv/bin/celery -A zvh beat --loglevel WARNING --schedule "$tmp/beat-schedule" >"$tmp/beat.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 40); do curl -fs http://127.0.0.1:8766/healthz >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fsS http://127.0.0.1:8766/healthz | tee /dev/stderr | grep -q '"broker": "ok"'
+curl -fsS -H "X-Forwarded-Proto: https" http://127.0.0.1:8766/inloggen/ | grep -q "Inloggen"
+curl -fsS -o /dev/null -H "X-Forwarded-Proto: https" http://127.0.0.1:8766/static/css/zvh.css
+for _ in $(seq 1 40); do .venv/bin/celery -A zvh inspect ping --timeout 1 >/dev/null 2>&1 && break; sleep 0.5; done
+.venv/bin/celery -A zvh inspect ping --timeout 2
+kill -0 "${pids[2]}"   # beat still running
+echo "production stack commands OK"
