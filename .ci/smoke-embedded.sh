@@ -3,7 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+cleanup() {
+  kill "${server:-0}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$tmp" 2>/dev/null || true
+}
+trap cleanup EXIT
 export DJANGO_SETTINGS_MODULE=zvh.settings.dev DEBUG=false DATABASE_URL="sqlite:///$tmp/demo.sqlite3"
 unset REDIS_URL
 .venv/bin/python manage.py migrate --noinput -v 0

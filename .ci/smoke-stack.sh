@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$tmp" 2>/dev/null || true
+}
+trap cleanup EXIT
 export DJANGO_SETTINGS_MODULE=zvh.settings.production
 export SECRET_KEY="ci-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-not-a-real-secret-key-0123456789"
 export ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=postgres://postgres@127.0.0.1:5432/zvh_stack
