@@ -91,3 +91,26 @@ def iter_patterns(resolver: URLResolver | None = None, namespace: str = "", pref
             yield from iter_patterns(pattern, ns, route)
         elif isinstance(pattern, URLPattern):
             yield f"{namespace}{pattern.name}" if pattern.name else f"{namespace}<unnamed {route}>"
+
+
+def _collect_app_matrices() -> None:
+    """Each test package may declare its URLs in ``tests/<package>/authz.py`` (a ``MATRIX`` dict)."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    for module_info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if not module_info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"tests.{module_info.name}.authz")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.{module_info.name}.authz":
+                raise
+            continue
+        clash = set(module.MATRIX) & set(MATRIX)
+        assert not clash, f"declared twice: {clash}"
+        MATRIX.update(module.MATRIX)
+
+
+_collect_app_matrices()

@@ -5,5 +5,7 @@ urlpatterns = [
     path("", include("zvh.accounts.urls")),
     path("", include("zvh.core.urls")),
     path("privacy/", include("privacy.urls")),
+    path("rapportage/", include("reporting.urls")),
+    path("facilitering/", include("facilitering.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,12 +1,28 @@
-"""Demo data, app by app. Each seeder is idempotent; order matters (later data builds on earlier)."""
+"""Demo data, app by app: every installed app may have a ``demo.py`` with ``seed(stdout=None, **options)``.
 
-from django.utils.module_loading import import_string
+Seeders run in INSTALLED_APPS order (accounts first, reporting after the case data it reports on). Each
+seeder is idempotent: running seed_demo twice changes nothing.
+"""
 
-SEEDERS = [
-    "zvh.accounts.demo.seed",
-]
+from importlib import import_module
+
+from django.apps import apps
+
+
+def seeders() -> list:
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "seed"):
+            found.append(module.seed)
+    return found
 
 
 def seed_all(stdout=None, **options) -> None:
-    for path in SEEDERS:
-        import_string(path)(stdout=stdout, **options)
+    for seed in seeders():
+        seed(stdout=stdout, **options)

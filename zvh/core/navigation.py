@@ -1,10 +1,14 @@
 """What each role may do: one list drives both the navigation bar and the start page.
 
-Apps add their entries here when they add screens; an entry only appears for the roles listed.
+Apps contribute their entries in a ``nav.py`` module with a ``NAV_ITEMS`` list; they are collected in
+INSTALLED_APPS order and sorted by ``order``. An entry only appears for the roles listed.
 """
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +22,7 @@ class NavItem:
     roles: frozenset[str]
     description: str = ""
     in_menu: bool = True
+    order: int = 100
 
     @property
     def url(self) -> str:
@@ -26,30 +31,34 @@ class NavItem:
 
 ALL_ROLES = frozenset(Role.values)
 
-NAV_ITEMS: list[NavItem] = [
-    NavItem(_("Start"), "core:home", ALL_ROLES, in_menu=True),
-    NavItem(
-        _("Inlogregistratie"),
-        "privacy:login_records",
-        frozenset({Role.FG}),
-        _("Wie wanneer heeft ingelogd of uitgelogd, mislukte pogingen en blokkeringen."),
-    ),
+CORE_ITEMS: list[NavItem] = [
+    NavItem(_("Start"), "core:home", ALL_ROLES, order=0),
     NavItem(
         _("Beheer"),
         "admin:index",
         frozenset({Role.BEHEERDER}),
         _("Gebruikers, organisaties en rollen beheren; geblokkeerde accounts vrijgeven."),
+        order=800,
     ),
-    NavItem(
-        _("Mijn account"),
-        "two_factor:profile",
-        ALL_ROLES,
-        _("Tweestapsverificatie en reservecodes."),
-    ),
+    NavItem(_("Mijn account"), "two_factor:profile", ALL_ROLES, _("Tweestapsverificatie en reservecodes."), order=900),
 ]
+
+
+@cache
+def all_items() -> tuple[NavItem, ...]:
+    items = list(CORE_ITEMS)
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.nav")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.nav":
+                raise
+            continue
+        items.extend(module.NAV_ITEMS)
+    return tuple(sorted(items, key=lambda item: item.order))
 
 
 def items_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
-    return [item for item in NAV_ITEMS if user.has_role(*item.roles)]
+    return [item for item in all_items() if user.has_role(*item.roles)]
