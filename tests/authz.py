@@ -28,23 +28,36 @@ REDIRECT = "redirect"  # any other redirect (e.g. a wizard that is already done)
 
 @dataclass
 class Expect:
-    """Outcome per role for one URL. ``kwargs`` builds URL arguments from the test world (a dict)."""
+    """Outcome per role for one URL. ``kwargs`` builds URL arguments from the test world (a dict).
+
+    The world holds one user per role (``world["users"][role]``; the ketenpartner works at Politie) and the
+    objects each package's ``build_world(world)`` adds (e.g. a case granted to Politie, one not granted, one
+    whose grant expired). ``data`` is posted for method "post".
+    """
 
     outcomes: dict[str, object]
     kwargs: Callable[[dict], dict] = field(default=lambda world: {})
     method: str = "get"
+    data: Callable[[dict], dict] = field(default=lambda world: {})
 
     def outcome(self, role: str) -> object:
         return self.outcomes[role]
 
 
-def expect(*, anon=LOGIN, unverified=SETUP, default=None, kwargs=None, method="get", **per_role) -> Expect:
+@dataclass
+class Variants:
+    """One URL checked against several objects: e.g. {"toegang": ..., "geen-toegang": ..., "verlopen": ...}."""
+
+    cases: dict[str, Expect]
+
+
+def expect(*, anon=LOGIN, unverified=SETUP, default=None, kwargs=None, method="get", data=None, **per_role) -> Expect:
     outcomes = {ANON: anon, UNVERIFIED: unverified}
     for role in Role.values:
         outcomes[role] = per_role.get(role, default)
     missing = [role for role, outcome in outcomes.items() if outcome is None]
     assert not missing, f"no outcome for {missing}"
-    return Expect(outcomes, kwargs or (lambda world: {}), method)
+    return Expect(outcomes, kwargs or (lambda world: {}), method, data or (lambda world: {}))
 
 
 def only(*roles: str, other=FORBIDDEN, allowed=OK, **extra) -> Expect:
@@ -53,7 +66,7 @@ def only(*roles: str, other=FORBIDDEN, allowed=OK, **extra) -> Expect:
 
 EVERYONE = {role: OK for role in Role.values}
 
-MATRIX: dict[str, Expect] = {
+MATRIX: dict[str, Expect | Variants] = {
     # Foundation
     "core:home": expect(default=OK),
     "core:healthz": expect(anon=OK, unverified=OK, default=OK),
@@ -64,7 +77,7 @@ MATRIX: dict[str, Expect] = {
     "two_factor:backup_tokens": expect(default=OK),
     "two_factor:profile": expect(default=OK),
     "logout": expect(unverified=NOT_ALLOWED, default=NOT_ALLOWED),
-    "privacy:login_records": only(Role.FG),
+    "privacy:login_records": only(Role.FG),  # the FG's other screens: tests/privacy/authz.py
 }
 
 # The Django admin is the beheerder's tool. Its many generated patterns are covered as one prefix, checked on
@@ -93,8 +106,19 @@ def iter_patterns(resolver: URLResolver | None = None, namespace: str = "", pref
             yield f"{namespace}{pattern.name}" if pattern.name else f"{namespace}<unnamed {route}>"
 
 
+WORLD_BUILDERS: list[Callable[[dict], None]] = []
+
+
+def expectations(key: str) -> list[tuple[str, Expect]]:
+    entry = {**MATRIX, **ADMIN_PAGES}[key]
+    if isinstance(entry, Variants):
+        return list(entry.cases.items())
+    return [("", entry)]
+
+
 def _collect_app_matrices() -> None:
-    """Each test package may declare its URLs in ``tests/<package>/authz.py`` (a ``MATRIX`` dict)."""
+    """Each test package may declare its URLs in ``tests/<package>/authz.py`` (a ``MATRIX`` dict, and
+    optionally ``build_world(world)`` that adds the objects its URLs need)."""
     import importlib
     import pkgutil
     from pathlib import Path
@@ -111,6 +135,8 @@ def _collect_app_matrices() -> None:
         clash = set(module.MATRIX) & set(MATRIX)
         assert not clash, f"declared twice: {clash}"
         MATRIX.update(module.MATRIX)
+        if hasattr(module, "build_world"):
+            WORLD_BUILDERS.append(module.build_world)
 
 
 _collect_app_matrices()

@@ -6,6 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
+from zvh.accounts.services import user_sync_organisation_group
 
 TEST_PASSWORD = "een-lang-testwachtwoord-2022"
 
@@ -14,10 +15,17 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     type = OrganisationType.OVERIG
     convenantpartner = True
+
+    @factory.post_generation
+    def with_group(self, create, extracted, **kwargs):
+        if create and self.group_id is None:
+            self.group = Group.objects.create(name=f"organisatie:{self.pk}")
+            self.save(update_fields=["group"])
 
     class Params:
         zvh = factory.Trait(name="Zorg- en Veiligheidshuis Baronie Breda", type=OrganisationType.ZVH)
@@ -44,6 +52,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.groups.add(Group.objects.get(name=Role(extracted).value))
             self.__dict__.pop("roles", None)
+        if create:
+            user_sync_organisation_group(user=self)
         self.save()
 
     @factory.post_generation

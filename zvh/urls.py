@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("zvh.accounts.urls")),
     path("", include("zvh.core.urls")),
+    path("", include("cases.urls")),
+    path("", include("triage.urls")),
     path("privacy/", include("privacy.urls")),
     path("rapportage/", include("reporting.urls")),
     path("facilitering/", include("facilitering.urls")),

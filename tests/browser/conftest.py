@@ -78,7 +78,7 @@ def demo(transactional_db, serialized_db, settings):
     from zvh.core.demo import seed_all
 
     _restore_migration_data(serialized_db)
-    seed_all()
+    seed_all(compact=True)
 
 
 def _restore_migration_data(serialized: str | None) -> None:

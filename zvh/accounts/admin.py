@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .choices import Role
 from .models import Organisation, User
 
 
@@ -14,6 +16,12 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # organisations are deactivated, never deleted: cases refer to them
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.group_id is None:
+            obj.group = Group.objects.create(name=f"organisatie:{obj.pk}")
+            obj.save(update_fields=["group"])
 
 
 @admin.register(User)
@@ -56,6 +64,20 @@ class UserAdmin(DjangoUserAdmin):
         if not request.user.is_superuser:
             fields.append("is_superuser")
         return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            # Only roles are chosen here; organisation groups follow the organisation automatically.
+            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        # The form only offers roles; keep the organisation group in the set so saving does not churn it.
+        organisation_group = form.instance.organisation.group_id
+        if "groups" in form.cleaned_data and organisation_group:
+            form.cleaned_data["groups"] = [*form.cleaned_data["groups"], Group.objects.get(pk=organisation_group)]
+        super().save_related(request, form, formsets, change)
+        services.user_sync_organisation_group(user=form.instance)
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)

@@ -14,6 +14,16 @@ class Organisation(models.Model):
     )
     active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Organisation-wide case grants are guardian group permissions on this group; members are the org's users.
+    group = models.OneToOneField(
+        Group,
+        verbose_name=_("groep"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="organisation",
+    )
 
     class Meta:
         verbose_name = _("organisatie")

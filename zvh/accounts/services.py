@@ -18,6 +18,8 @@ def organisation_create(
     organisation = Organisation(name=name, type=type, convenantpartner=convenantpartner, active=active)
     organisation.full_clean()
     organisation.save()
+    organisation.group = Group.objects.create(name=f"organisatie:{organisation.pk}")
+    organisation.save(update_fields=["group"])
     return organisation
 
 
@@ -50,15 +52,29 @@ def user_create(
     user.full_clean()
     user.save()
     user_set_role(user=user, role=role)
+    user_sync_organisation_group(user=user)
     return user
+
+
+def user_sync_organisation_group(*, user: User) -> None:
+    """The user is a member of exactly their own organisation's group (used by organisation-wide grants)."""
+    own = user.organisation.group_id
+    stale = list(user.groups.filter(organisation__isnull=False).exclude(pk=own))
+    if stale:  # remove() would log even groups the user is not in: only touch what changes
+        user.groups.remove(*stale)
+    if own and not user.groups.filter(pk=own).exists():
+        user.groups.add(own)
 
 
 @transaction.atomic
 def user_set_role(*, user: User, role: Role | str) -> None:
     """Give the user exactly this role (one role per user); other role groups are removed."""
-    role_groups = Group.objects.filter(name__in=Role.values)
-    user.groups.remove(*role_groups.exclude(name=role))
-    user.groups.add(role_groups.get(name=role))
+    current = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+    stale = Group.objects.filter(name__in=current - {str(role)})
+    if stale:
+        user.groups.remove(*stale)
+    if str(role) not in current:
+        user.groups.add(Group.objects.get(name=role))
     user.__dict__.pop("roles", None)
 
 

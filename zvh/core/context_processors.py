@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
 
 from .navigation import items_for
 
@@ -15,4 +16,9 @@ def shell(request: HttpRequest) -> dict:
         url = item.url
         active = request.path == url or (url != "/" and request.path.startswith(url))
         menu.append({"label": item.label, "url": url, "active": active})
-    return {"zvh_name": settings.ZVH_NAME, "zvh_environment": settings.ZVH_ENVIRONMENT, "nav_items": menu}
+    return {
+        "zvh_name": settings.ZVH_NAME,
+        "zvh_environment": settings.ZVH_ENVIRONMENT,
+        "nav_items": menu,
+        "today": timezone.localdate(),
+    }

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django.forms",
     # Third party
     "django_otp",
@@ -247,7 +248,7 @@ if REDIS_URL:
     CELERY_TASK_ALWAYS_EAGER = False
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zvh"}}
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -283,6 +284,10 @@ CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
     "sessies-opruimen": {"task": "zvh.core.tasks.clear_expired_sessions", "schedule": timedelta(hours=6)},
+    "verlopen-toegang-opruimen": {
+        "task": "cases.tasks.remove_expired_grant_permissions",
+        "schedule": timedelta(minutes=15),
+    },
 }
 
 # --- E-mail -----------------------------------------------------------------------------------------------
@@ -314,5 +319,7 @@ LOGGING = {
 # --- Application ------------------------------------------------------------------------------------------
 ZVH_NAME = env.str("ZVH_NAME", default="Zorg- en Veiligheidshuis Baronie Breda")
 ZVH_ENVIRONMENT = env.str("ZVH_ENVIRONMENT", default="productie")
+# A partner's access to a case ends this many days after afschaling (or closing), unless set otherwise per grant.
+ZVH_GRANT_DAYS_AFTER_AFSCHALING = env.int("ZVH_GRANT_DAYS_AFTER_AFSCHALING", default=30)
 # seed_demo refuses to run unless a developer settings module switches this on.
 ZVH_DEMO_ALLOWED = False

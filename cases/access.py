@@ -1,0 +1,192 @@
+"""The access gateway: the only place that decides which cases and persons a user may see.
+
+Default deny. Every lookup of a case or person for a user goes through here; anything outside it is a 404,
+and a denied attempt on an existing object is written to the access log. Rules (../shared/DOMAIN.md):
+
+- procesregisseur: every case of the ZVH;
+- ketenpartner: only cases with an active grant to them or to their organisation (validity enforced here,
+  in the query, so an expired grant stops working at once);
+- secretariaat: the cases on the agendas of meetings they support;
+- manager, FG, beheerder: no case content at all;
+- and for everyone: restricted themes (radicalisering) only for members of their team (the Weegploeg).
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from privacy.choices import AccessAction, AccessResult
+from privacy.services import access_log_record
+from zvh.accounts.choices import Role
+
+from .models import (
+    RESTRICTED_THEMES,
+    Betrokkene,
+    Casus,
+    CasusGroupObjectPermission,
+    CasusUserObjectPermission,
+    Persoon,
+)
+
+VIEW_CASUS = "view_casus"
+
+
+def hidden_themes(user) -> list[str]:
+    """Restricted themes whose team the user is not a member of."""
+    if not RESTRICTED_THEMES:
+        return []
+    member_of = set(user.teams.values_list("code", flat=True))
+    return [thema for thema, team in RESTRICTED_THEMES.items() if team not in member_of]
+
+
+def _valid(prefix: str = "", now=None) -> Q:
+    now = now or timezone.now()
+    return Q(**{f"{prefix}geldig_van__lte": now}) & (
+        Q(**{f"{prefix}geldig_tot__isnull": True}) | Q(**{f"{prefix}geldig_tot__gt": now})
+    )
+
+
+def granted_casus_ids(user, now=None) -> set[int]:
+    """Ids of cases with an active grant to the user or their organisation (guardian direct-FK tables)."""
+    user_ids = CasusUserObjectPermission.objects.filter(
+        _valid(now=now), user=user, permission__codename=VIEW_CASUS
+    ).values_list("content_object_id", flat=True)
+    ids = set(user_ids)
+    group_id = user.organisation.group_id
+    if group_id:
+        ids.update(
+            CasusGroupObjectPermission.objects.filter(
+                _valid(now=now), group_id=group_id, permission__codename=VIEW_CASUS
+            ).values_list("content_object_id", flat=True)
+        )
+    return ids
+
+
+def casus_queryset_for(user) -> QuerySet[Casus]:
+    """All cases the user may see (unordered, unrelated: callers add what they need)."""
+    if not user.is_authenticated:
+        return Casus.objects.none()
+    if user.has_role(Role.PROCESREGISSEUR):
+        qs = Casus.objects.all()
+    elif user.has_role(Role.KETENPARTNER):
+        qs = Casus.objects.filter(pk__in=granted_casus_ids(user))
+    elif user.has_role(Role.SECRETARIAAT):
+        qs = Casus.objects.filter(pk__in=supported_casus_ids(user))
+    else:
+        return Casus.objects.none()
+    # Restricted themes need team membership on top of everything else, for every role (even with a grant).
+    hidden = hidden_themes(user)
+    return qs.exclude(thema__in=hidden) if hidden else qs
+
+
+def supported_casus_ids(user) -> set[int]:
+    from .models import Agendapunt
+
+    return set(Agendapunt.objects.filter(overleg__ondersteuning=user).values_list("casus_id", flat=True))
+
+
+def is_partner_view(user) -> bool:
+    """Partners and secretariaat do not see ZVH-internal logbook entries ("alleen procesregie")."""
+    return not user.has_role(Role.PROCESREGISSEUR)
+
+
+def casus_person_ids(casus: Casus) -> list[int]:
+    return list(Betrokkene.objects.filter(casus=casus).values_list("persoon_id", flat=True))
+
+
+def casus_get_for_user(
+    *, request: HttpRequest, pk: int, action: AccessAction | str = AccessAction.READ, queryset=None
+) -> Casus:
+    """The one lookup of a single case. Logs the access (allowed or denied); outside the user's scope: 404."""
+    user = request.user
+    casus = (queryset if queryset is not None else casus_queryset_for(user)).filter(pk=pk).first()
+    if casus is None:
+        existing = Casus.objects.filter(pk=pk).values("pk", "aanbrengende_partner_id").first()
+        if existing:
+            access_log_record(
+                request=request,
+                user=user,
+                action=action,
+                object_type="cases.casus",
+                object_ids=[pk],
+                person_ids=Betrokkene.objects.filter(casus_id=pk).values_list("persoon_id", flat=True),
+                result=AccessResult.DENIED,
+                on_behalf_of_id=existing["aanbrengende_partner_id"],
+            )
+        raise Http404
+    access_log_record(
+        request=request,
+        user=user,
+        action=action,
+        object_type="cases.casus",
+        object_ids=[casus.pk],
+        person_ids=casus_person_ids(casus),
+        on_behalf_of_id=casus.aanbrengende_partner_id,
+    )
+    return casus
+
+
+def persoon_queryset_for(user) -> QuerySet[Persoon]:
+    """Persons in cases the user may see, plus (for procesregisseurs) persons in aanmeldingen they may see."""
+    if not user.is_authenticated or not user.has_role(Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT):
+        return Persoon.objects.none()
+    in_visible_case = Exists(
+        Betrokkene.objects.filter(persoon=OuterRef("pk"), casus__in=casus_queryset_for(user).values("pk"))
+    )
+    condition = Q(in_visible_case)
+    if user.has_role(Role.PROCESREGISSEUR):
+        from triage.models import AanmeldingBetrokkene
+        from triage.selectors import aanmelding_queryset_for
+
+        in_visible_aanmelding = Exists(
+            AanmeldingBetrokkene.objects.filter(
+                persoon=OuterRef("pk"), aanmelding__in=aanmelding_queryset_for(user).values("pk")
+            )
+        )
+        condition |= Q(in_visible_aanmelding)
+    return Persoon.objects.filter(condition)
+
+
+def persoon_get_for_user(*, request: HttpRequest, pk: int) -> Persoon:
+    user = request.user
+    persoon = persoon_queryset_for(user).filter(pk=pk).first()
+    if persoon is None:
+        if Persoon.objects.filter(pk=pk).exists():
+            access_log_record(
+                request=request,
+                user=user,
+                action=AccessAction.READ,
+                object_type="cases.persoon",
+                object_ids=[pk],
+                person_ids=[pk],
+                result=AccessResult.DENIED,
+            )
+        raise Http404
+    access_log_record(
+        request=request,
+        user=user,
+        action=AccessAction.READ,
+        object_type="cases.persoon",
+        object_ids=[pk],
+        person_ids=[pk],
+    )
+    return persoon
+
+
+def log_list(
+    *,
+    request: HttpRequest,
+    object_type: str,
+    object_ids,
+    person_ids,
+    action: AccessAction | str = AccessAction.READ,
+) -> None:
+    """Log a list, search result, agenda or export: the ids actually shown on that page."""
+    access_log_record(
+        request=request,
+        user=request.user,
+        action=action,
+        object_type=object_type,
+        object_ids=list(object_ids),
+        person_ids=list(person_ids),
+    )

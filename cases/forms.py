@@ -1,0 +1,217 @@
+from datetime import datetime, time
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zvh.accounts.choices import OrganisationType, Role
+from zvh.accounts.models import Organisation, User
+
+from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
+from .models import Casus
+from .states import available
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def partner_organisations():
+    return Organisation.objects.filter(active=True).exclude(type=OrganisationType.ZVH).order_by("name")
+
+
+def users_with_role(*roles: str):
+    return (
+        User.objects.filter(is_active=True, groups__name__in=roles).select_related("organisation").order_by("last_name")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.organisation})"
+
+
+class CasusFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=CasusStatus.choices, label=_("Status"), empty_label=_("Alle"))
+    thema = django_filters.ChoiceFilter(choices=Thema.choices, label=_("Thema"), empty_label=_("Alle"))
+    gemeente = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.filter(type=OrganisationType.GEMEENTE).order_by("name"),
+        label=_("Gemeente"),
+        empty_label=_("Alle"),
+    )
+    procesregisseur = django_filters.ModelChoiceFilter(
+        queryset=users_with_role(Role.PROCESREGISSEUR), label=_("Procesregisseur"), empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Casus
+        fields = ["status", "thema", "gemeente", "procesregisseur"]
+
+
+class TransitionForm(forms.Form):
+    stap = forms.ChoiceField(label=_("Stap"), widget=forms.RadioSelect)
+    reden = forms.CharField(label=_("Reden / toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    afsluitreden = forms.ChoiceField(
+        label=_("Afsluitreden"), choices=[("", "—"), *Afsluitreden.choices], required=False
+    )
+    resultaat = forms.ChoiceField(label=_("Resultaat"), choices=[("", "—"), *Resultaat.choices], required=False)
+
+    def __init__(self, *args, casus: Casus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stap"].choices = [(t.name, t.label) for t in available(casus.status)]
+        self.fields["afsluitreden"].help_text = _("Verplicht bij afsluiten.")
+        self.fields["resultaat"].help_text = _("Verplicht bij afsluiten.")
+
+
+class PlanForm(forms.Form):
+    samenvatting = forms.CharField(
+        label=_("Samenvatting van de aanpak"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    doelen = forms.CharField(
+        label=_("Doelen"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Eén doel per regel."),
+    )
+
+    def clean_doelen(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["doelen"].splitlines() if line.strip()]
+
+
+class AfspraakForm(forms.Form):
+    actie = forms.CharField(label=_("Actie"), max_length=500)
+    eigenaar_organisatie = forms.ModelChoiceField(
+        label=_("Uitvoerende organisatie"), queryset=Organisation.objects.filter(active=True), required=False
+    )
+    eigenaar_persoon = UserChoiceField(
+        label=_("Uitvoerende persoon"),
+        queryset=users_with_role(Role.KETENPARTNER, Role.PROCESREGISSEUR, Role.SECRETARIAAT),
+        required=False,
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("eigenaar_organisatie") and not data.get("eigenaar_persoon"):
+            self.add_error("eigenaar_organisatie", _("Kies een organisatie of persoon die de actie uitvoert."))
+        return data
+
+
+class AfspraakStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=AfspraakStatus.choices)
+
+
+class LogboekForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=LogboekSoort.choices)
+    tekst = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}))
+    bron = forms.CharField(label=_("Bron"), required=False, help_text=_("Bij informatie van een partner: welke."))
+    alleen_procesregie = forms.BooleanField(
+        label=_("Alleen voor procesregie (niet zichtbaar voor ketenpartners)"), required=False
+    )
+
+    def __init__(self, *args, partner: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if partner:
+            for name in ("soort", "bron", "alleen_procesregie"):
+                del self.fields[name]
+            self.fields["tekst"].label = _("Informatie vanuit uw organisatie")
+
+
+class GrantForm(forms.Form):
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie (hele organisatie)"), queryset=partner_organisations(), required=False
+    )
+    user = UserChoiceField(label=_("Of één professional"), queryset=users_with_role(Role.KETENPARTNER), required=False)
+    rol = forms.ChoiceField(label=_("Rol"), choices=GrantRol.choices)
+    doel = forms.CharField(
+        label=_("Doel"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Waarvoor heeft deze partner de gegevens nodig?"),
+    )
+    geldig_tot = forms.DateField(
+        label=_("Geldig tot en met"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leeg: tot de afschaling plus de nazorgtermijn."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("organisatie")) == bool(data.get("user")):
+            raise forms.ValidationError(_("Kies een organisatie óf één professional."))
+        return data
+
+    def geldig_tot_moment(self) -> datetime | None:
+        day = self.cleaned_data.get("geldig_tot")
+        if not day:
+            return None
+        return timezone.make_aware(datetime.combine(day, time.max))
+
+
+class GrantChangeForm(forms.Form):
+    rol = GrantForm.base_fields["rol"]
+    doel = GrantForm.base_fields["doel"]
+    geldig_tot = GrantForm.base_fields["geldig_tot"]
+    geldig_tot_moment = GrantForm.geldig_tot_moment
+
+
+class OverlegForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=DATE)
+    tijd = forms.TimeField(label=_("Begintijd"), widget=TIME)
+    locatie = forms.CharField(label=_("Locatie"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices)
+    voorzitter = UserChoiceField(label=_("Voorzitter"), queryset=users_with_role(Role.PROCESREGISSEUR))
+    ondersteuning = forms.ModelMultipleChoiceField(
+        label=_("Ondersteuning (secretariaat)"),
+        queryset=users_with_role(Role.SECRETARIAAT),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def datum_tijd(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.cleaned_data["datum"], self.cleaned_data["tijd"]))
+
+
+class AgendapuntForm(forms.Form):
+    casusnummer = forms.CharField(
+        label=_("Casusnummer"), max_length=16, help_text=_("Bijvoorbeeld ZVH-2022-0001."), strip=True
+    )
+
+    def clean_casusnummer(self) -> str:
+        return self.cleaned_data["casusnummer"].upper()
+
+
+class VerslagForm(forms.Form):
+    verslag = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    besluiten = forms.CharField(label=_("Besluiten"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class DeelnemerForm(forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=200)
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.filter(active=True))
+    incidenteel = forms.BooleanField(
+        label=_("Incidentele deelnemer (heeft zelf geen toegang tot de casussen)"), required=False
+    )
+    geheimhouding_geaccepteerd = forms.BooleanField(
+        label=_(
+            "De deelnemer verklaart alles wat in dit overleg over personen wordt besproken geheim te houden en "
+            "alleen te gebruiken voor het doel van dit overleg."
+        ),
+        required=False,
+    )
+
+
+class ZoekForm(forms.Form):
+    """Searched by POST: a name, BSN or birth date never ends up in a URL."""
+
+    naam = forms.CharField(label=_("Naam"), required=False, max_length=200)
+    bsn = forms.CharField(label=_("BSN"), required=False, max_length=9)
+    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    casusnummer = forms.CharField(label=_("Casusnummer"), required=False, max_length=16)
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f) for f in ("naam", "bsn", "geboortedatum", "casusnummer")):
+            raise forms.ValidationError(_("Vul ten minste één zoekveld in."))
+        if data.get("naam") and len(data["naam"].strip()) < 2:
+            self.add_error("naam", _("Typ ten minste twee letters."))
+        return data

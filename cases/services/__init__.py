@@ -1,0 +1,41 @@
+"""Writes for the case core. All go through these functions (see ../shared/STYLE.md)."""
+
+from .casus import (
+    afspraak_create,
+    afspraak_set_status,
+    casus_number_next,
+    casus_open,
+    casus_transition,
+    logboek_add,
+    plan_save,
+)
+from .grants import (
+    grant_change,
+    grant_create,
+    grant_revoke,
+    grants_remove_expired_permissions,
+    grants_set_end_after,
+)
+from .meetings import agendapunt_add, agendapunt_verslag, deelnemer_add, overleg_create
+from .persons import persoon_link_or_create, possible_duplicates
+
+__all__ = [
+    "afspraak_create",
+    "afspraak_set_status",
+    "agendapunt_add",
+    "agendapunt_verslag",
+    "casus_number_next",
+    "casus_open",
+    "casus_transition",
+    "deelnemer_add",
+    "grant_change",
+    "grant_create",
+    "grant_revoke",
+    "grants_remove_expired_permissions",
+    "grants_set_end_after",
+    "logboek_add",
+    "overleg_create",
+    "persoon_link_or_create",
+    "plan_save",
+    "possible_duplicates",
+]

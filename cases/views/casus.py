@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from privacy.choices import AccessAction
+from zvh.accounts.choices import Role
+from zvh.core.forms import add_service_errors
+from zvh.permissions import role_required
+
+from .. import services
+from ..access import casus_get_for_user
+from ..forms import (
+    AfspraakForm,
+    AfspraakStatusForm,
+    CasusFilter,
+    GrantChangeForm,
+    GrantForm,
+    LogboekForm,
+    PlanForm,
+    TransitionForm,
+)
+from ..models import Afspraak, Grant
+from ..selectors import casus_detail as build_detail
+from ..selectors import casus_for_detail, grant_is_active, log_casus_page
+from ..selectors import casus_list as list_cases
+from ..states import available
+
+CASE_ROLES = (Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT)
+PAGE_SIZE = 25
+
+
+@require_GET
+@role_required(*CASE_ROLES)
+def casus_list(request: HttpRequest) -> HttpResponse:
+    filterset = CasusFilter(request.GET or None, queryset=list_cases(request.user))
+    cases = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    log_casus_page(request, page.object_list)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "cases/casus_list.html", {"filter": filterset, "page": page, "query": query.urlencode()})
+
+
+@require_GET
+@role_required(*CASE_ROLES)
+def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = casus_get_for_user(request=request, pk=pk, queryset=casus_for_detail(request.user))
+    detail = build_detail(user=request.user, casus=casus)
+    return render(
+        request,
+        "cases/casus_detail.html",
+        {
+            "d": detail,
+            "casus": casus,
+            "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
+            "transitions": available(casus.status),
+            "logboek_form": LogboekForm(partner=not request.user.has_role(Role.PROCESREGISSEUR)),
+        },
+    )
+
+
+def _regisseur_case(request: HttpRequest, pk: int, action=AccessAction.UPDATE):
+    return casus_get_for_user(request=request, pk=pk, action=action, queryset=casus_for_detail(request.user))
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def casus_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _regisseur_case(request, pk)
+    form = TransitionForm(request.POST or None, casus=casus)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.casus_transition(
+                casus=casus,
+                name=form.cleaned_data["stap"],
+                by=request.user,
+                reden=form.cleaned_data["reden"],
+                afsluitreden=form.cleaned_data["afsluitreden"],
+                resultaat=form.cleaned_data["resultaat"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De status van de casus is bijgewerkt."))
+            return redirect("cases:casus_detail", pk=casus.pk)
+    return render(request, "cases/casus_transition.html", {"casus": casus, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _regisseur_case(request, pk)
+    plan = getattr(casus, "plan", None)
+    initial = {}
+    if plan is not None:
+        initial = {"samenvatting": plan.samenvatting, "doelen": "\n".join(d.omschrijving for d in plan.doelen.all())}
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_save(casus=casus, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het plan van aanpak is opgeslagen."))
+            return redirect("cases:casus_detail", pk=casus.pk)
+    return render(request, "cases/plan_edit.html", {"casus": casus, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR, Role.SECRETARIAAT)
+def afspraak_create(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _regisseur_case(request, pk)
+    form = AfspraakForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.afspraak_create(casus=casus, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De afspraak is vastgelegd."))
+            return redirect("cases:casus_detail", pk=casus.pk)
+    return render(request, "cases/afspraak_create.html", {"casus": casus, "form": form})
+
+
+@require_POST
+@role_required(*CASE_ROLES)
+def afspraak_status(request: HttpRequest, pk: int) -> HttpResponse:
+    afspraak = Afspraak.objects.filter(pk=pk).values("casus_id").first()
+    if afspraak is None:
+        raise Http404
+    casus = casus_get_for_user(request=request, pk=afspraak["casus_id"], action=AccessAction.UPDATE)
+    afspraak = casus.afspraken.get(pk=pk)
+    form = AfspraakStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.afspraak_set_status(afspraak=afspraak, by=request.user, status=form.cleaned_data["status"])
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("De status van de afspraak is bijgewerkt."))
+    else:
+        messages.error(request, _("Kies een geldige status."))
+    return redirect("cases:casus_detail", pk=casus.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR, Role.KETENPARTNER)
+def logboek_create(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _regisseur_case(request, pk)
+    partner = not request.user.has_role(Role.PROCESREGISSEUR)
+    form = LogboekForm(request.POST or None, partner=partner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.logboek_add(
+                casus=casus,
+                by=request.user,
+                soort=form.cleaned_data.get("soort", ""),
+                tekst=form.cleaned_data["tekst"],
+                bron=form.cleaned_data.get("bron", ""),
+                alleen_procesregie=form.cleaned_data.get("alleen_procesregie", False),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De logboekregel is toegevoegd."))
+            return redirect("cases:casus_detail", pk=casus.pk)
+    return render(request, "cases/logboek_create.html", {"casus": casus, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def grant_list(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _regisseur_case(request, pk, action=AccessAction.READ)
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_create(
+                casus=casus,
+                by=request.user,
+                organisatie=form.cleaned_data["organisatie"],
+                user=form.cleaned_data["user"],
+                rol=form.cleaned_data["rol"],
+                doel=form.cleaned_data["doel"],
+                geldig_tot=form.geldig_tot_moment(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De toegang is verleend."))
+            return redirect("cases:grant_list", pk=casus.pk)
+    grants = list(casus.grants.select_related("user__organisation", "organisatie", "verleend_door", "ingetrokken_door"))
+    rows = [(g, grant_is_active(g)) for g in grants]
+    return render(request, "cases/grant_list.html", {"casus": casus, "form": form, "rows": rows})
+
+
+def _grant_for_regisseur(request: HttpRequest, pk: int) -> Grant:
+    grant = Grant.objects.filter(pk=pk).values("casus_id").first()
+    if grant is None:
+        raise Http404
+    casus = _regisseur_case(request, grant["casus_id"])
+    return casus.grants.select_related("casus", "user", "organisatie").get(pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def grant_change(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant_for_regisseur(request, pk)
+    initial = {"rol": grant.rol, "doel": grant.doel, "geldig_tot": grant.geldig_tot and grant.geldig_tot.date()}
+    form = GrantChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_change(
+                grant=grant,
+                by=request.user,
+                rol=form.cleaned_data["rol"],
+                doel=form.cleaned_data["doel"],
+                geldig_tot=form.geldig_tot_moment(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De toegang is gewijzigd."))
+            return redirect("cases:grant_list", pk=grant.casus_id)
+    return render(request, "cases/grant_change.html", {"grant": grant, "casus": grant.casus, "form": form})
+
+
+@require_POST
+@role_required(Role.PROCESREGISSEUR)
+def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant_for_regisseur(request, pk)
+    services.grant_revoke(grant=grant, by=request.user)
+    messages.success(request, _("De toegang van %(wie)s is ingetrokken.") % {"wie": grant.ontvanger})
+    return redirect("cases:grant_list", pk=grant.casus_id)

@@ -1,0 +1,106 @@
+"""The FG's two screens on the access log: per person ("wie heeft dit dossier ingezien") and per user."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cases.models import Persoon
+from zvh.accounts.choices import Role
+from zvh.accounts.models import User
+from zvh.permissions import role_required
+
+from . import selectors
+from .choices import AccessAction
+from .forms import PeriodForm, PersonLookupForm
+from .services import access_log_record
+
+PAGE_SIZE = 50
+
+
+def _period(request: HttpRequest) -> tuple[PeriodForm, dict]:
+    form = PeriodForm(request.GET or None)
+    period = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, {"van": period.get("van"), "tot": period.get("tot")}
+
+
+def _query(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.FG)
+def person_lookup(request: HttpRequest) -> HttpResponse:
+    """Find the person an AVG request or complaint is about (identity only, no case content)."""
+    form = PersonLookupForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        qs = Persoon.objects.only("pk", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum")
+        if form.cleaned_data["bsn"]:
+            qs = qs.filter(bsn=form.cleaned_data["bsn"].strip())
+        if form.cleaned_data["achternaam"]:
+            qs = qs.filter(achternaam__iexact=form.cleaned_data["achternaam"].strip())
+        if form.cleaned_data["geboortedatum"]:
+            qs = qs.filter(geboortedatum=form.cleaned_data["geboortedatum"])
+        found = list(qs.order_by("achternaam")[:25])
+        access_log_record(
+            request=request,
+            user=request.user,
+            action=AccessAction.SEARCH,
+            object_type="cases.persoon",
+            object_ids=[p.pk for p in found],
+            person_ids=[p.pk for p in found],
+        )
+    return render(request, "privacy/person_lookup.html", {"form": form, "found": found})
+
+
+@require_GET
+@role_required(Role.FG)
+def person_log(request: HttpRequest, pk: int) -> HttpResponse:
+    persoon = Persoon.objects.filter(pk=pk).only("pk", "voornamen", "tussenvoegsel", "achternaam").first()
+    if persoon is None:
+        raise Http404
+    form, period = _period(request)
+    page = Paginator(selectors.person_access_log(person_id=pk, **period), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    access_log_record(
+        request=request,
+        user=request.user,
+        action=AccessAction.READ,
+        object_type="privacy.toegangsregistratie",
+        object_ids=[pk],
+        person_ids=[pk],
+    )
+    return render(
+        request, "privacy/person_log.html", {"persoon": persoon, "form": form, "page": page, "query": _query(request)}
+    )
+
+
+@require_GET
+@role_required(Role.FG)
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.select_related("organisation").prefetch_related("groups").order_by("last_name", "username")
+    return render(request, "privacy/user_list.html", {"users": users})
+
+
+@require_GET
+@role_required(Role.FG)
+def user_log(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = User.objects.select_related("organisation").filter(pk=pk).first()
+    if subject is None:
+        raise Http404
+    form, period = _period(request)
+    page = Paginator(selectors.user_access_log(user_id=pk, **period), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    shown_persons = sorted({p.person_id for entry in page for p in entry.persons.all()})
+    access_log_record(
+        request=request,
+        user=request.user,
+        action=AccessAction.READ,
+        object_type="privacy.toegangsregistratie",
+        object_ids=[f"gebruiker:{pk}"],
+        person_ids=shown_persons,
+    )
+    return render(
+        request, "privacy/user_log.html", {"subject": subject, "form": form, "page": page, "query": _query(request)}
+    )

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PeriodForm(forms.Form):
+    van = forms.DateField(label=_("Vanaf"), required=False, widget=DATE)
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            raise forms.ValidationError(_("‘Vanaf’ ligt na ‘tot en met’."))
+        return data
+
+
+class PersonLookupForm(forms.Form):
+    """Posted, so the BSN or name the FG looks up never appears in a URL."""
+
+    bsn = forms.CharField(label=_("BSN"), max_length=9, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=200, required=False)
+    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("bsn") or data.get("achternaam")):
+            raise forms.ValidationError(_("Vul een BSN of een achternaam in."))
+        return data

@@ -1,0 +1,165 @@
+from django import forms
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.choices import Geslacht, Grondslag, Leefgebied, Relatie, Thema
+from cases.forms import DATE, partner_organisations
+from cases.models import validate_bsn
+from cases.models.persons import postcode_validator
+from zvh.accounts.choices import OrganisationType
+from zvh.accounts.models import Organisation
+
+from .choices import CRITERIA, Uitkomst, Vervolg
+
+JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+class AanmeldingForm(forms.Form):
+    """Everything optional here: a draft may be incomplete. Completeness is checked by the submit service."""
+
+    namens = forms.ModelChoiceField(
+        label=_("Namens (aanbrengende partner)"),
+        queryset=partner_organisations(),
+        required=False,
+        help_text=_("De partner die de casus inbrengt en onder wiens verantwoordelijkheid het ZVH verwerkt."),
+    )
+    thema = forms.ChoiceField(label=_("Thema"), choices=[("", "—"), *Thema.choices], required=False)
+    aanleiding = forms.CharField(label=_("Aanleiding"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    doel = forms.CharField(label=_("Doel / hulpvraag"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    leefgebieden = forms.MultipleChoiceField(
+        label=_("Leefgebieden waarop problemen spelen"),
+        choices=Leefgebied.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Organisation.objects.filter(type=OrganisationType.GEMEENTE, active=True).order_by("name"),
+        required=False,
+    )
+    voorgestelde_partners = forms.ModelMultipleChoiceField(
+        label=_("Partners die zouden moeten aansluiten"),
+        queryset=partner_organisations(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    spoed = forms.BooleanField(label=_("Spoed"), required=False)
+    betrokkene_geinformeerd = forms.ChoiceField(
+        label=_("Is de betrokkene geïnformeerd over deze aanmelding?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reden_niet_geinformeerd = forms.CharField(
+        label=_("Zo nee: waarom niet?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Bijvoorbeeld: lopend strafonderzoek, of de veiligheid van betrokkenen."),
+    )
+    grondslag = forms.ChoiceField(label=_("Grondslag"), choices=[("", "—"), *Grondslag.choices], required=False)
+    grondslag_toelichting = forms.CharField(
+        label=_("Toelichting op de grondslag"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, on_behalf: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not on_behalf:
+            del self.fields["namens"]
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        answer = data.pop("betrokkene_geinformeerd")
+        data["betrokkene_geinformeerd"] = {"ja": True, "nee": False}.get(answer)
+        data.pop("namens", None)
+        data.pop("voorgestelde_partners", None)
+        return data
+
+
+class BetrokkeneForm(forms.Form):
+    relatie = forms.ChoiceField(label=_("Relatie tot de hoofdpersoon"), choices=Relatie.choices)
+    voornamen = forms.CharField(label=_("Voornamen"), max_length=200, required=False)
+    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=200, required=False)
+    bsn = forms.CharField(label=_("BSN"), max_length=9, required=False, validators=[validate_bsn])
+    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    geslacht = forms.ChoiceField(label=_("Geslacht"), choices=[("", "—"), *Geslacht.choices], required=False)
+    straat = forms.CharField(label=_("Straat"), max_length=200, required=False)
+    huisnummer = forms.CharField(label=_("Huisnummer"), max_length=20, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False, help_text=_("1234 AB"))
+    woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
+    brp_gemeente = forms.CharField(label=_("BRP-gemeente"), max_length=100, required=False)
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data["postcode"].strip().upper()
+        if len(value) == 6 and value[:4].isdigit():
+            value = f"{value[:4]} {value[4:]}"  # 1234AB → 1234 AB
+        if value:
+            postcode_validator(value)
+        return value
+
+    def clean_geboortedatum(self):
+        value = self.cleaned_data["geboortedatum"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        return value
+
+    def has_person(self) -> bool:
+        return any(self.cleaned_data.get(f) for f in ("bsn", "voornamen", "achternaam"))
+
+
+BetrokkeneFormSet = formset_factory(BetrokkeneForm, extra=0, max_num=20, validate_max=True)
+
+
+def betrokkenen_formset(data=None, initial=None) -> forms.BaseFormSet:
+    """Existing rows plus two empty ones, so more persons can be added without JavaScript."""
+    initial = list(initial or [{"relatie": Relatie.HOOFDPERSOON}])
+    initial += [{"relatie": Relatie.OVERIG}, {"relatie": Relatie.OVERIG}]
+    return BetrokkeneFormSet(data=data, initial=initial, prefix="betrokkenen")
+
+
+class PlaatsenForm(forms.Form):
+    sessie = forms.ModelChoiceField(label=_("Triagemoment"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, sessies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sessie"].queryset = sessies
+
+
+class SessieForm(forms.Form):
+    datum = forms.DateField(label=_("Datum van het triagemoment"), widget=DATE)
+
+
+class WegingForm(forms.Form):
+    criterium_1 = forms.BooleanField(label=CRITERIA["criterium_1"], required=False)
+    criterium_2 = forms.BooleanField(label=CRITERIA["criterium_2"], required=False)
+    criterium_3 = forms.BooleanField(label=CRITERIA["criterium_3"], required=False)
+    criterium_4 = forms.BooleanField(label=CRITERIA["criterium_4"], required=False)
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=Uitkomst.choices, widget=forms.RadioSelect)
+    doorgeleid_naar = forms.ModelChoiceField(
+        label=_("Doorgeleid naar"), queryset=partner_organisations(), required=False, help_text=_("Bij doorgeleiden.")
+    )
+    motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
+    afwijking_reden = forms.CharField(
+        label=_("Reden om af te wijken van de criteria"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Alleen nodig als u opschaalt terwijl niet aan de criteria is voldaan."),
+    )
+
+
+class AdviesForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
+    organisatie = forms.ModelChoiceField(label=_("Vragende organisatie"), queryset=partner_organisations())
+    vrager = forms.CharField(label=_("Vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
+    thema = forms.ChoiceField(label=_("Thema"), choices=Thema.choices)
+    vraag = forms.CharField(label=_("Vraag (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
+    advies = forms.CharField(label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
+    tijd_minuten = forms.IntegerField(label=_("Bestede tijd (minuten)"), min_value=1, max_value=600, initial=15)
+    vervolg = forms.ChoiceField(label=_("Vervolg"), choices=Vervolg.choices, initial=Vervolg.GEEN)
+    betreft_persoon = forms.CharField(
+        label=_("Betreft persoon (naam)"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen als het advies over een persoon gaat. Geen BSN."),
+    )

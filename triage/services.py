@@ -1,0 +1,283 @@
+"""Writes for aanmeldingen, triage and advies op verzoek."""
+
+import logging
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.choices import Relatie
+from cases.models import RESTRICTED_THEMES, validate_bsn
+from cases.services import casus_open, persoon_link_or_create
+from zvh.accounts.choices import OrganisationType, Role
+from zvh.queue import enqueue_on_commit
+
+from .choices import AanmeldingStatus, BordSoort, Uitkomst
+from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
+
+logger = logging.getLogger(__name__)
+
+AANMELDING_FIELDS = (
+    "aanleiding",
+    "doel",
+    "leefgebieden",
+    "thema",
+    "gemeente",
+    "spoed",
+    "betrokkene_geinformeerd",
+    "reden_niet_geinformeerd",
+    "grondslag",
+    "grondslag_toelichting",
+)
+BETROKKENE_FIELDS = (
+    "relatie",
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "brp_gemeente",
+)
+
+
+def _require(user, *roles: str) -> None:
+    if not user.has_role(*roles):
+        raise PermissionDenied(_("U heeft hiervoor niet de juiste rol."))
+
+
+@transaction.atomic
+def aanmelding_save_draft(
+    *,
+    by,
+    data: dict,
+    betrokkenen: list[dict],
+    voorgestelde_partners=(),
+    aanmelding: Aanmelding | None = None,
+    namens=None,
+) -> Aanmelding:
+    """Save what was typed, complete or not. Nothing typed is lost: validation happens at submit."""
+    _require(by, Role.KETENPARTNER, Role.PROCESREGISSEUR)
+    if aanmelding is not None and aanmelding.status != AanmeldingStatus.CONCEPT:
+        raise ValidationError(_("Een ingediende aanmelding kan niet meer worden gewijzigd."))
+    if aanmelding is None:
+        aanmelding = Aanmelding(ingediend_door=by)
+    if by.has_role(Role.PROCESREGISSEUR):
+        if namens is not None:
+            aanmelding.aanbrengende_partner = namens
+        elif not aanmelding.aanbrengende_partner_id:
+            raise ValidationError({"namens": _("Kies namens welke partner u aanmeldt (de aanbrengende partner).")})
+    else:
+        aanmelding.aanbrengende_partner = by.organisation
+    for field in AANMELDING_FIELDS:
+        if field in data:
+            setattr(aanmelding, field, data[field])
+    if aanmelding.leefgebieden is None:
+        aanmelding.leefgebieden = []
+    aanmelding.save()
+    aanmelding.voorgestelde_partners.set(voorgestelde_partners)
+    aanmelding.betrokkenen.all().delete()
+    AanmeldingBetrokkene.objects.bulk_create(
+        AanmeldingBetrokkene(aanmelding=aanmelding, **{f: b.get(f) or _empty(f) for f in BETROKKENE_FIELDS})
+        for b in betrokkenen
+        if any(b.get(f) for f in ("bsn", "voornamen", "achternaam"))
+    )
+    return aanmelding
+
+
+def _empty(field: str):
+    return None if field == "geboortedatum" else ""
+
+
+def aanmelding_errors(aanmelding: Aanmelding) -> dict[str, list[str]]:
+    """Everything that must be right before submitting, as Dutch messages per field."""
+    errors: dict[str, list[str]] = {}
+
+    def add(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    if not aanmelding.aanleiding.strip():
+        add("aanleiding", _("Beschrijf de aanleiding."))
+    if not aanmelding.doel.strip():
+        add("doel", _("Beschrijf het doel of de hulpvraag."))
+    if not aanmelding.leefgebieden:
+        add("leefgebieden", _("Kies ten minste één leefgebied."))
+    if not aanmelding.thema:
+        add("thema", _("Kies een thema."))
+    if not aanmelding.gemeente_id:
+        add("gemeente", _("Kies de gemeente."))
+    if aanmelding.betrokkene_geinformeerd is None:
+        add("betrokkene_geinformeerd", _("Geef aan of de betrokkene is geïnformeerd."))
+    elif not aanmelding.betrokkene_geinformeerd and not aanmelding.reden_niet_geinformeerd.strip():
+        add("reden_niet_geinformeerd", _("Geef de reden waarom de betrokkene niet is geïnformeerd."))
+    if not aanmelding.grondslag:
+        add("grondslag", _("Kies de grondslag."))
+    if not aanmelding.grondslag_toelichting.strip():
+        add("grondslag_toelichting", _("Licht de grondslag toe."))
+    betrokkenen = list(aanmelding.betrokkenen.all())
+    hoofd = [b for b in betrokkenen if b.relatie == Relatie.HOOFDPERSOON]
+    if len(hoofd) != 1:
+        add("betrokkenen", _("Vul precies één hoofdpersoon in."))
+    for number, b in enumerate(betrokkenen, start=1):
+        label = _("Betrokkene %(n)s") % {"n": number}
+        if not (b.voornamen.strip() and b.achternaam.strip()):
+            add("betrokkenen", _("%(label)s: vul voornamen en achternaam in.") % {"label": label})
+        if b.bsn:
+            try:
+                validate_bsn(b.bsn)
+            except ValidationError as exc:
+                add("betrokkenen", f"{label}: {exc.messages[0]}")
+    return errors
+
+
+@transaction.atomic
+def aanmelding_submit(*, aanmelding: Aanmelding, by) -> Aanmelding:
+    """Check everything, link or create the persons (an existing BSN links the existing person), submit."""
+    if aanmelding.status != AanmeldingStatus.CONCEPT:
+        raise ValidationError(_("Deze aanmelding is al ingediend."))
+    if aanmelding.ingediend_door_id != by.pk:
+        raise PermissionDenied(_("Alleen wie de aanmelding invoerde kan haar indienen."))
+    errors = aanmelding_errors(aanmelding)
+    if errors:
+        raise ValidationError(errors)
+    for betrokkene in aanmelding.betrokkenen.all():
+        persoon, _created = persoon_link_or_create(
+            **{f: getattr(betrokkene, f) for f in BETROKKENE_FIELDS if f != "relatie"}
+        )
+        betrokkene.persoon = persoon
+        betrokkene.save(update_fields=["persoon"])
+    aanmelding.status = AanmeldingStatus.INGEDIEND
+    aanmelding.ingediend_op = timezone.now()
+    aanmelding.save(update_fields=["status", "ingediend_op"])
+    return aanmelding
+
+
+@transaction.atomic
+def sessie_get_or_create(*, bord: TriageBord, datum: date, by) -> TriageSessie:
+    _require(by, Role.PROCESREGISSEUR)
+    _require_board_member(bord, by)
+    sessie, _created = TriageSessie.objects.get_or_create(bord=bord, datum=datum)
+    return sessie
+
+
+def _require_board_member(bord: TriageBord, user) -> None:
+    if bord.team_id and not bord.team.leden.filter(pk=user.pk).exists():
+        raise PermissionDenied(_("Dit triagebord is alleen voor leden van %(team)s.") % {"team": bord.team})
+
+
+@transaction.atomic
+def aanmelding_place(*, aanmelding: Aanmelding, sessie: TriageSessie, by) -> Aanmelding:
+    """Put a submitted aanmelding on a triage moment of a board."""
+    _require(by, Role.PROCESREGISSEUR)
+    _require_board_member(sessie.bord, by)
+    if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
+        raise ValidationError(_("Alleen een ingediende aanmelding zonder besluit kan worden geagendeerd."))
+    if aanmelding.thema in RESTRICTED_THEMES and sessie.bord.soort != BordSoort.WEEGPLOEG:
+        raise ValidationError(_("Aanmeldingen over radicalisering worden gewogen in de Weegploeg."))
+    aanmelding.sessie = sessie
+    aanmelding.status = AanmeldingStatus.GEAGENDEERD
+    aanmelding.save(update_fields=["sessie", "status"])
+    return aanmelding
+
+
+@transaction.atomic
+def triage_decide(
+    *,
+    aanmelding: Aanmelding,
+    by,
+    criterium_1: bool,
+    criterium_2: bool,
+    criterium_3: bool,
+    criterium_4: bool,
+    uitkomst: str,
+    motivering: str,
+    doorgeleid_naar=None,
+    afwijking_reden: str = "",
+    decided_at=None,
+) -> Weging:
+    """Record the weging. Opschalen opens a case; the melder hears the outcome in the app and by e-mail."""
+    _require(by, Role.PROCESREGISSEUR)
+    aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+    if aanmelding.status != AanmeldingStatus.GEAGENDEERD or aanmelding.sessie_id is None:
+        raise ValidationError(_("Agendeer de aanmelding eerst op een triagemoment."))
+    _require_board_member(aanmelding.sessie.bord, by)
+    weging = Weging(
+        aanmelding=aanmelding,
+        sessie=aanmelding.sessie,
+        criterium_1=criterium_1,
+        criterium_2=criterium_2,
+        criterium_3=criterium_3,
+        criterium_4=criterium_4,
+        uitkomst=uitkomst,
+        motivering=motivering,
+        doorgeleid_naar=doorgeleid_naar,
+        afwijking_reden=afwijking_reden,
+        besloten_door=by,
+        besloten_op=decided_at or timezone.now(),
+    )
+    errors = {}
+    if not motivering.strip():
+        errors["motivering"] = _("Motiveer het besluit.")
+    if uitkomst == Uitkomst.DOORGELEIDEN and doorgeleid_naar is None:
+        errors["doorgeleid_naar"] = _("Kies de partner waarnaar wordt doorgeleid.")
+    if uitkomst != Uitkomst.DOORGELEIDEN:
+        weging.doorgeleid_naar = None
+    if uitkomst == Uitkomst.OPSCHALEN and not weging.voldoet_aan_criteria and not afwijking_reden.strip():
+        errors["afwijking_reden"] = _(
+            "Opschalen past niet bij de criteria (1 én 2, plus 3 of 4). Geef de reden om toch op te schalen."
+        )
+    if errors:
+        raise ValidationError(errors)
+    weging.full_clean()
+    weging.save()
+    aanmelding.status = AanmeldingStatus.BESLOTEN
+    aanmelding.save(update_fields=["status"])
+    if uitkomst == Uitkomst.OPSCHALEN:
+        _open_case(aanmelding=aanmelding, by=by, at=weging.besloten_op)
+    from .tasks import send_triage_outcome
+
+    # The outcome is visible in the app either way; a broker outage only delays nothing but the e-mail.
+    enqueue_on_commit(send_triage_outcome, weging.pk, on_error=_mail_not_queued)
+    return weging
+
+
+def _mail_not_queued(exc) -> None:
+    logger.warning("Triage-uitkomst: e-mail aan de melder kon niet in de wachtrij (broker onbereikbaar)")
+
+
+def _open_case(*, aanmelding: Aanmelding, by, at) -> None:
+    betrokkenen = list(aanmelding.betrokkenen.select_related("persoon"))
+    hoofd = next(b for b in betrokkenen if b.relatie == Relatie.HOOFDPERSOON)
+    casus_open(
+        by=by,
+        thema=aanmelding.thema,
+        hoofdpersoon=hoofd.persoon,
+        betrokkenen=[(b.persoon, b.relatie) for b in betrokkenen if b is not hoofd],
+        aanbrengende_partner=aanmelding.aanbrengende_partner,
+        grondslag=aanmelding.grondslag,
+        grondslag_toelichting=aanmelding.grondslag_toelichting,
+        gemeente=aanmelding.gemeente,
+        leefgebieden=aanmelding.leefgebieden,
+        aanmelding=aanmelding,
+        opened_at=at,
+    )
+
+
+@transaction.atomic
+def advies_register(*, by, **data) -> Advies:
+    """Advies op verzoek, in under a minute. No BSN: the form has no field for it and digits are refused."""
+    _require(by, Role.PROCESREGISSEUR)
+    advies = Advies(geregistreerd_door=by, **data)
+    if any(ch.isdigit() for ch in advies.betreft_persoon):
+        raise ValidationError({"betreft_persoon": _("Alleen een naam, geen BSN of andere nummers.")})
+    if advies.organisatie.type == OrganisationType.ZVH:
+        raise ValidationError({"organisatie": _("Kies de partnerorganisatie die om advies vroeg.")})
+    advies.full_clean()
+    advies.save()
+    return advies

@@ -1,0 +1,257 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.access import log_list
+from cases.services import possible_duplicates
+from privacy.choices import AccessAction
+from zvh.accounts.choices import Role
+from zvh.core.forms import add_service_errors
+from zvh.permissions import role_required
+
+from . import selectors, services
+from .choices import CRITERIA_RULE, AanmeldingStatus, BordSoort
+from .forms import AanmeldingForm, AdviesForm, PlaatsenForm, SessieForm, WegingForm, betrokkenen_formset
+from .models import Aanmelding, TriageSessie
+
+MELDER_ROLES = (Role.KETENPARTNER, Role.PROCESREGISSEUR)
+
+
+@require_GET
+@role_required(*MELDER_ROLES)
+def aanmelding_list(request: HttpRequest) -> HttpResponse:
+    qs = (
+        selectors.aanmelding_queryset_for(request.user)
+        .select_related("aanbrengende_partner", "weging", "casus", "sessie__bord")
+        .prefetch_related("betrokkenen")
+        .order_by("-aangemaakt_op")
+    )
+    status = request.GET.get("status")
+    if status in AanmeldingStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    log_list(
+        request=request,
+        object_type="triage.aanmelding",
+        object_ids=[a.pk for a in page],
+        person_ids=[pid for a in page for pid in selectors.aanmelding_person_ids(a)],
+    )
+    return render(
+        request,
+        "triage/aanmelding_list.html",
+        {
+            "page": page,
+            "statuses": AanmeldingStatus.choices,
+            "status": status,
+            "query": f"status={status}" if status else "",
+        },
+    )
+
+
+def _initial_from(aanmelding: Aanmelding | None) -> tuple[dict, list[dict]]:
+    if aanmelding is None:
+        return {}, []
+    initial = {f: getattr(aanmelding, f) for f in services.AANMELDING_FIELDS}
+    initial["gemeente"] = aanmelding.gemeente_id
+    initial["namens"] = aanmelding.aanbrengende_partner_id
+    initial["voorgestelde_partners"] = list(aanmelding.voorgestelde_partners.all())
+    initial["betrokkene_geinformeerd"] = {True: "ja", False: "nee"}.get(aanmelding.betrokkene_geinformeerd)
+    rows = [{f: getattr(b, f) for f in services.BETROKKENE_FIELDS} for b in aanmelding.betrokkenen.all()]
+    return initial, rows
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*MELDER_ROLES)
+def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Create or edit a draft; 'Indienen' saves first, then submits — an error never loses what was typed."""
+    aanmelding = None
+    if pk is not None:
+        aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+        if aanmelding.status != AanmeldingStatus.CONCEPT or aanmelding.ingediend_door_id != request.user.pk:
+            messages.info(request, _("Deze aanmelding is ingediend en kan niet meer worden gewijzigd."))
+            return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
+    on_behalf = request.user.has_role(Role.PROCESREGISSEUR)
+    initial, rows = _initial_from(aanmelding)
+    form = AanmeldingForm(request.POST or None, initial=initial, on_behalf=on_behalf)
+    formset = betrokkenen_formset(request.POST or None, initial=rows or None)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        betrokkenen = [f.cleaned_data for f in formset.forms if f.cleaned_data and f.has_person()]
+        try:
+            with transaction.atomic():
+                aanmelding = services.aanmelding_save_draft(
+                    by=request.user,
+                    aanmelding=aanmelding,
+                    data=form.service_data(),
+                    betrokkenen=betrokkenen,
+                    voorgestelde_partners=form.cleaned_data["voorgestelde_partners"],
+                    namens=form.cleaned_data.get("namens"),
+                )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if "indienen" not in request.POST:
+                messages.success(request, _("Uw aanmelding is als concept opgeslagen."))
+                return redirect("triage:aanmelding_edit", pk=aanmelding.pk)
+            try:
+                services.aanmelding_submit(aanmelding=aanmelding, by=request.user)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+                messages.warning(
+                    request,
+                    _("Uw gegevens zijn als concept bewaard. Vul aan wat hieronder wordt gevraagd en dien opnieuw in."),
+                )
+            else:
+                messages.success(request, _("Uw aanmelding is ingediend. U hoort de uitkomst van de triage."))
+                return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
+    return render(
+        request,
+        "triage/aanmelding_form.html",
+        {"form": form, "formset": formset, "aanmelding": aanmelding},
+    )
+
+
+@require_GET
+@role_required(*MELDER_ROLES)
+def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk)
+    is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
+    duplicates = []
+    if is_regisseur:
+        # Only the procesregisseur, who may see all persons, is warned of a possible duplicate.
+        for b in aanmelding.betrokkenen.all():
+            found = list(
+                possible_duplicates(
+                    voornamen=b.voornamen,
+                    achternaam=b.achternaam,
+                    geboortedatum=b.geboortedatum,
+                    exclude_pk=b.persoon_id,
+                )[:3]
+            )
+            if found:
+                duplicates.append((b, found))
+    sessies = TriageSessie.objects.none()
+    if is_regisseur and aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
+        sessies = TriageSessie.objects.filter(bord__in=selectors.boards_for(request.user)).select_related("bord")
+    return render(
+        request,
+        "triage/aanmelding_detail.html",
+        {
+            "aanmelding": aanmelding,
+            "is_regisseur": is_regisseur,
+            "duplicates": duplicates,
+            "plaatsen_form": PlaatsenForm(sessies=sessies.order_by("-datum")[:20]) if sessies.exists() else None,
+            "weging": getattr(aanmelding, "weging", None),
+            "casus": getattr(aanmelding, "casus", None),
+        },
+    )
+
+
+@require_POST
+@role_required(Role.PROCESREGISSEUR)
+def aanmelding_place(request: HttpRequest, pk: int) -> HttpResponse:
+    aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+    sessies = TriageSessie.objects.filter(bord__in=selectors.boards_for(request.user))
+    form = PlaatsenForm(request.POST, sessies=sessies)
+    if not form.is_valid():
+        messages.error(request, _("Kies een triagemoment."))
+        return redirect("triage:aanmelding_detail", pk=pk)
+    try:
+        services.aanmelding_place(aanmelding=aanmelding, sessie=form.cleaned_data["sessie"], by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("triage:aanmelding_detail", pk=pk)
+    messages.success(request, _("De aanmelding staat op het triagemoment."))
+    return redirect("triage:sessie_detail", pk=form.cleaned_data["sessie"].pk)
+
+
+@require_GET
+@role_required(Role.PROCESREGISSEUR)
+def board_list(request: HttpRequest) -> HttpResponse:
+    boards = list(selectors.boards_for(request.user))
+    sessies = {b.pk: list(TriageSessie.objects.filter(bord=b).order_by("-datum")[:8]) for b in boards}
+    waiting = list(selectors.waiting_for_triage(request.user).filter(sessie__isnull=True))
+    log_list(
+        request=request,
+        object_type="triage.aanmelding",
+        object_ids=[a.pk for a in waiting],
+        person_ids=[pid for a in waiting for pid in selectors.aanmelding_person_ids(a)],
+    )
+    return render(
+        request,
+        "triage/board_list.html",
+        {"boards": [(b, sessies[b.pk], SessieForm()) for b in boards], "waiting": waiting},
+    )
+
+
+@require_POST
+@role_required(Role.PROCESREGISSEUR)
+def sessie_create(request: HttpRequest, pk: int) -> HttpResponse:
+    bord = selectors.board_get_for_user(user=request.user, pk=pk)
+    form = SessieForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vul een geldige datum in."))
+        return redirect("triage:board_list")
+    sessie = services.sessie_get_or_create(bord=bord, datum=form.cleaned_data["datum"], by=request.user)
+    return redirect("triage:sessie_detail", pk=sessie.pk)
+
+
+@require_GET
+@role_required(Role.PROCESREGISSEUR)
+def sessie_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sessie = selectors.sessie_get_for_user(user=request.user, pk=pk)
+    aanmeldingen = selectors.sessie_aanmeldingen(request=request, sessie=sessie)
+    return render(
+        request,
+        "triage/sessie_detail.html",
+        {
+            "sessie": sessie,
+            "aanmeldingen": aanmeldingen,
+            "rule": CRITERIA_RULE,
+            "weegploeg": sessie.bord.soort == BordSoort.WEEGPLOEG,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
+    aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+    if aanmelding.sessie_id is None or aanmelding.status != AanmeldingStatus.GEAGENDEERD:
+        messages.error(request, _("Agendeer de aanmelding eerst op een triagemoment."))
+        return redirect("triage:aanmelding_detail", pk=pk)
+    selectors.sessie_get_for_user(user=request.user, pk=aanmelding.sessie_id)  # board membership → else 404
+    form = WegingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            weging = services.triage_decide(aanmelding=aanmelding, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het triagebesluit is vastgelegd; de melder wordt geïnformeerd."))
+            return redirect("triage:sessie_detail", pk=weging.sessie_id)
+    return render(request, "triage/weging_form.html", {"aanmelding": aanmelding, "form": form, "rule": CRITERIA_RULE})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def advies_list(request: HttpRequest) -> HttpResponse:
+    """Advies op verzoek: a short form on top (registered in under a minute), the recent ones below."""
+    form = AdviesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advies_register(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het advies is geregistreerd."))
+            return redirect("triage:advies_list")
+    page = Paginator(selectors.advies_queryset_for(request.user), 25).get_page(request.GET.get("pagina"))
+    named = [a.pk for a in page if a.betreft_persoon]
+    if named:
+        log_list(request=request, object_type="triage.advies", object_ids=named, person_ids=[])
+    return render(request, "triage/advies_list.html", {"form": form, "page": page})
