@@ -175,6 +175,7 @@ ACTIES = [
     ("Schuldhulpverlening starten", "Gemeente Breda"),
 ]
 
+FUNCTIES = ["wijkagent", "casemanager", "consulent", "jeugdbeschermer", "reclasseringswerker"]
 THEMA_MIX = (
     [Thema.COMPLEX] * 6
     + [Thema.HUISELIJK_GEWELD] * 3
@@ -341,7 +342,7 @@ class Seeder:
             day += timedelta(days=self.rnd.randint(7, 35))
             when = self.at(min(day, timezone.localdate() - timedelta(days=1)), 11)
             if status == CasusStatus.OVERLEG_GEPLAND:
-                casus = self.to_table(casus, timezone.localdate(when), regisseur)
+                casus = self.to_table(casus, when, regisseur)
             elif status == CasusStatus.PLAN_VASTGESTELD:
                 services.plan_save(
                     casus=casus,
@@ -375,8 +376,9 @@ class Seeder:
                 )
         return casus
 
-    def to_table(self, casus: Casus, day: date, regisseur: User) -> Casus:
+    def to_table(self, casus: Casus, when: datetime, regisseur: User) -> Casus:
         """Put the case on the casusoverleg of that fortnight (the step to 'casusoverleg gepland')."""
+        day = timezone.localdate(when)
         key = (day.isocalendar()[0], day.isocalendar()[1] // 2)
         overleg = self.overleggen.get(key)
         if overleg is None:
@@ -390,7 +392,7 @@ class Seeder:
                 ondersteuning=[self.users["secretariaat"]],
             )
             self.overleggen[key] = overleg
-        punt = services.agendapunt_add(overleg=overleg, casus=casus, by=regisseur)
+        punt = services.agendapunt_add(overleg=overleg, casus=casus, by=regisseur, at=when)
         if overleg.datum_tijd.date() < timezone.localdate():
             services.agendapunt_verslag(
                 punt=punt,
@@ -470,6 +472,41 @@ class Seeder:
         self.enrich(casus, regisseur, day)
         return casus
 
+    def adviezen(self, day: date, n: int) -> None:
+        """Advies op verzoek: partners call several times a day; most are registered without any name."""
+        vragen = [
+            (
+                "Hoe kunnen wij informatie delen met Veilig Thuis zonder toestemming?",
+                "Toets aan het convenant; deel alleen wat nodig is.",
+            ),
+            (
+                "Is deze situatie iets voor het ZVH of voor het wijkteam?",
+                "Eerst lokaal oppakken; bij vastlopen aanmelden.",
+            ),
+            (
+                "Welke partner gaat over een ex-gedetineerde zonder woning?",
+                "Coördinator re-integratie van de gemeente.",
+            ),
+            (
+                "Mag de school signalen over radicalisering met ons delen?",
+                "Ja, via het meldpunt; wij wegen in de Weegploeg.",
+            ),
+        ]
+        for i in range(n):
+            vraag, advies = self.rnd.choice(vragen)
+            triage_services.advies_register(
+                by=self.rnd.choice(self.regisseurs),
+                datum=day + timedelta(days=i % 5),
+                organisatie=self.rnd.choice([o for o in self.orgs.values() if o.type != "zvh"]),
+                vrager=f"{self.rnd.choice(VOORNAMEN_V + VOORNAMEN_M)} ({self.rnd.choice(FUNCTIES)})",
+                thema=self.rnd.choice(THEMA_MIX),
+                vraag=vraag,
+                advies=advies,
+                tijd_minuten=self.rnd.choice([10, 15, 20, 30, 45]),
+                vervolg=self.rnd.choice(["geen", "geen", "geen", "aanmelding"]),
+                betreft_persoon="",
+            )
+
     def other_outcome(self, day: date, soort: str) -> None:
         thema = Thema.RADICALISERING if soort == BordSoort.WEEGPLOEG else self.rnd.choice(THEMA_MIX)
         gemeente = self.rnd.choices(list(GEMEENTEN), weights=list(GEMEENTEN.values()))[0]
@@ -497,6 +534,7 @@ class Seeder:
                 )
             for _n in range(1 if week % 3 else 2):
                 self.other_outcome(tuesday, BordSoort.MASS_VT)
+            self.adviezen(tuesday - timedelta(days=1), 8)
         for month in range(1, 12):
             thursday = date(2022, month, 10)
             if month % 2:
@@ -528,6 +566,8 @@ class Seeder:
         for i, status in enumerate(statuses * 2):
             day = start + timedelta(days=int(span * i / (len(statuses) * 2)))
             cases.append(self.case_via_triage(day=day, thema=THEMA_MIX[i % len(THEMA_MIX)], target=status))
+        for week in range(0, (today - start).days // 7):
+            self.adviezen(start + timedelta(weeks=week), 6)
         for i in range(3):  # aanmeldingen still waiting for triage
             gemeente = self.rnd.choice(list(GEMEENTEN))
             self.aanmelding(

@@ -72,6 +72,15 @@ class PlanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Eén doel per regel."),
     )
+    casusregisseur_organisatie = forms.ModelChoiceField(
+        label=_("Casusregisseur: organisatie"),
+        queryset=partner_organisations(),
+        required=False,
+        help_text=_("De partner die inhoudelijk de leiding heeft."),
+    )
+    casusregisseur_persoon = UserChoiceField(
+        label=_("Casusregisseur: persoon"), queryset=users_with_role(Role.KETENPARTNER), required=False
+    )
 
     def clean_doelen(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["doelen"].splitlines() if line.strip()]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from zvh.accounts.choices import Role
 
 from .access import casus_queryset_for, hidden_themes, is_partner_view, log_list, persoon_queryset_for
-from .choices import OPEN_STATUSES, AfspraakStatus, CasusStatus
+from .choices import OPEN_STATUSES, AfspraakStatus, CasusStatus, Relatie
 from .models import (
     Afspraak,
     Agendapunt,
@@ -69,7 +69,10 @@ def casus_detail(*, user, casus: Casus) -> CasusDetail:
     plan = getattr(casus, "plan", None)  # reverse one-to-one: None when there is no plan yet
     return CasusDetail(
         casus=casus,
-        betrokkenen=list(casus.betrokkenen.select_related("persoon").order_by("-relatie", "persoon__achternaam")),
+        betrokkenen=sorted(
+            casus.betrokkenen.select_related("persoon"),
+            key=lambda b: (b.relatie != Relatie.HOOFDPERSOON, b.persoon.achternaam),
+        ),
         afspraken=list(casus.afspraken.select_related("eigenaar_organisatie", "eigenaar_persoon")),
         logboek=list(logboek),
         statuswijzigingen=list(casus.statuswijzigingen.select_related("door")),

@@ -34,7 +34,7 @@ def _query(request: HttpRequest) -> str:
 @role_required(Role.FG)
 def person_lookup(request: HttpRequest) -> HttpResponse:
     """Find the person an AVG request or complaint is about (identity only, no case content)."""
-    form = PersonLookupForm(request.POST or None)
+    form = PersonLookupForm(request.POST if request.method == "POST" else None)
     found = None
     if request.method == "POST" and form.is_valid():
         qs = Persoon.objects.only("pk", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum")

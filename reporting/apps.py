@@ -12,3 +12,4 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         # Every app's metrics.py registers its metrics in reporting.registry.
         autodiscover_modules("metrics")
+        from . import audit  # noqa: F401  (registers the jaarplan models with django-auditlog)

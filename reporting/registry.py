@@ -9,6 +9,13 @@ Apps register metrics in a ``metrics.py`` module (autodiscovered when the report
 
 ``start`` and ``end`` are timezone-aware datetimes at local midnight (Europe/Amsterdam); the period is
 half-open: ``start <= t < end``. Metrics return aggregate numbers only, never personal data.
+
+A *breakdown* is a metric that returns ``{label: number}`` for one period, e.g. aanmeldingen per aanbrengende
+partner. Labels are names of organisations, gemeenten or code-list values, never of persons::
+
+    @register_breakdown("triage.aanmeldingen_per_partner", label="Aanmeldingen per aanbrengende partner",
+                        unit="aanmeldingen")
+    def per_partner(start: datetime, end: datetime) -> dict[str, int]: ...
 """
 
 from collections.abc import Callable
@@ -26,8 +33,9 @@ class Metric:
     unit: str
     fn: Callable[..., Number]
     params: tuple[str, ...] = ()
+    breakdown: bool = False
 
-    def compute(self, start: datetime, end: datetime, **params: str) -> Number:
+    def compute(self, start: datetime, end: datetime, **params: str) -> Number | dict[str, Number]:
         unknown = set(params) - set(self.params)
         missing = set(self.params) - set(params)
         if unknown or missing:
@@ -38,18 +46,37 @@ class Metric:
 _REGISTRY: dict[str, Metric] = {}
 
 
-def register_metric(key: str, *, label: str, unit: str, params: tuple[str, ...] = ()) -> Callable:
+def register_metric(
+    key: str, *, label: str, unit: str, params: tuple[str, ...] = (), breakdown: bool = False
+) -> Callable:
     def decorator(fn: Callable[..., Number]) -> Callable[..., Number]:
         if key in _REGISTRY and _REGISTRY[key].fn is not fn:
             raise ValueError(f"metric {key} registered twice")
-        _REGISTRY[key] = Metric(key=key, label=str(label), unit=str(unit), fn=fn, params=tuple(params))
+        _REGISTRY[key] = Metric(
+            key=key, label=str(label), unit=str(unit), fn=fn, params=tuple(params), breakdown=breakdown
+        )
         return fn
 
     return decorator
 
 
+def register_breakdown(key: str, *, label: str, unit: str, params: tuple[str, ...] = ()) -> Callable:
+    """Register a metric that returns ``{label: number}`` for a period."""
+    return register_metric(key, label=label, unit=unit, params=params, breakdown=True)
+
+
+def unregister_metric(key: str) -> None:
+    """Remove a metric (tests register fake metrics and remove them again)."""
+    _REGISTRY.pop(key, None)
+
+
 def get_metric(key: str) -> Metric:
     return _REGISTRY[key]
+
+
+def find_metric(key: str) -> Metric | None:
+    """The metric, or None when no installed app registers it (yet)."""
+    return _REGISTRY.get(key) if key else None
 
 
 def all_metrics() -> dict[str, Metric]:

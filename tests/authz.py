@@ -107,6 +107,7 @@ def iter_patterns(resolver: URLResolver | None = None, namespace: str = "", pref
 
 
 WORLD_BUILDERS: list[Callable[[dict], None]] = []
+_COLLECTED: list[bool] = []
 
 
 def expectations(key: str) -> list[tuple[str, Expect]]:
@@ -116,13 +117,16 @@ def expectations(key: str) -> list[tuple[str, Expect]]:
     return [("", entry)]
 
 
-def _collect_app_matrices() -> None:
+def collect_app_matrices() -> None:
     """Each test package may declare its URLs in ``tests/<package>/authz.py`` (a ``MATRIX`` dict, and
     optionally ``build_world(world)`` that adds the objects its URLs need)."""
     import importlib
     import pkgutil
     from pathlib import Path
 
+    if WORLD_BUILDERS or _COLLECTED:
+        return
+    _COLLECTED.append(True)
     for module_info in pkgutil.iter_modules([str(Path(__file__).parent)]):
         if not module_info.ispkg:
             continue
@@ -137,6 +141,3 @@ def _collect_app_matrices() -> None:
         MATRIX.update(module.MATRIX)
         if hasattr(module, "build_world"):
             WORLD_BUILDERS.append(module.build_world)
-
-
-_collect_app_matrices()

@@ -22,10 +22,13 @@ from .authz import (
     SETUP,
     UNVERIFIED,
     WORLD_BUILDERS,
+    collect_app_matrices,
     expectations,
     iter_patterns,
 )
 from .conftest import make_user, verified_client
+
+collect_app_matrices()
 
 
 def test_every_url_pattern_has_an_expected_outcome_per_role():

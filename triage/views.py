@@ -77,8 +77,8 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
     on_behalf = request.user.has_role(Role.PROCESREGISSEUR)
     initial, rows = _initial_from(aanmelding)
-    form = AanmeldingForm(request.POST or None, initial=initial, on_behalf=on_behalf)
-    formset = betrokkenen_formset(request.POST or None, initial=rows or None)
+    form = AanmeldingForm(request.POST if request.method == "POST" else None, initial=initial, on_behalf=on_behalf)
+    formset = betrokkenen_formset(request.POST if request.method == "POST" else None, initial=rows or None)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         betrokkenen = [f.cleaned_data for f in formset.forms if f.cleaned_data and f.has_person()]
         try:
@@ -225,7 +225,7 @@ def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Agendeer de aanmelding eerst op een triagemoment."))
         return redirect("triage:aanmelding_detail", pk=pk)
     selectors.sessie_get_for_user(user=request.user, pk=aanmelding.sessie_id)  # board membership → else 404
-    form = WegingForm(request.POST or None)
+    form = WegingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             weging = services.triage_decide(aanmelding=aanmelding, by=request.user, **form.cleaned_data)
@@ -241,7 +241,7 @@ def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def advies_list(request: HttpRequest) -> HttpResponse:
     """Advies op verzoek: a short form on top (registered in under a minute), the recent ones below."""
-    form = AdviesForm(request.POST or None)
+    form = AdviesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.advies_register(by=request.user, **form.cleaned_data)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import OverlegSoort
@@ -31,7 +32,7 @@ class Casusoverleg(models.Model):
         indexes = [models.Index(fields=["datum_tijd"], name="overleg_datum")]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum_tijd:%d-%m-%Y %H:%M}"
+        return f"{self.get_soort_display()} {timezone.localtime(self.datum_tijd):%d-%m-%Y %H:%M}"
 
 
 class Agendapunt(models.Model):

@@ -155,11 +155,28 @@ def casus_transition(
 
 
 @transaction.atomic
-def plan_save(*, casus: Casus, by, samenvatting: str, doelen: list[str]) -> PlanVanAanpak:
+def plan_save(
+    *,
+    casus: Casus,
+    by,
+    samenvatting: str,
+    doelen: list[str],
+    casusregisseur_organisatie=None,
+    casusregisseur_persoon=None,
+) -> PlanVanAanpak:
+    """The plan van aanpak: goals and the casusregisseur (the partner who leads the content)."""
     _require_regisseur(by)
     doelen = [d.strip() for d in doelen if d and d.strip()]
     if not doelen:
         raise ValidationError({"doelen": _("Noem ten minste één doel.")})
+    if casusregisseur_persoon is not None:
+        if casusregisseur_organisatie is None:
+            casusregisseur_organisatie = casusregisseur_persoon.organisation
+        elif casusregisseur_persoon.organisation_id != casusregisseur_organisatie.pk:
+            raise ValidationError({"casusregisseur_persoon": _("De casusregisseur hoort bij de gekozen organisatie.")})
+    casus.casusregisseur_organisatie = casusregisseur_organisatie
+    casus.casusregisseur_persoon = casusregisseur_persoon
+    casus.save(update_fields=["casusregisseur_organisatie", "casusregisseur_persoon", "gewijzigd_op"])
     plan, _created = PlanVanAanpak.objects.get_or_create(casus=casus)
     plan.samenvatting = samenvatting
     plan.full_clean()

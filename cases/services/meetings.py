@@ -33,7 +33,7 @@ def overleg_create(*, by, datum_tijd: datetime, locatie: str, soort: str, voorzi
 
 
 @transaction.atomic
-def agendapunt_add(*, overleg: Casusoverleg, casus: Casus, by) -> Agendapunt:
+def agendapunt_add(*, overleg: Casusoverleg, casus: Casus, by, at: datetime | None = None) -> Agendapunt:
     """Put a case on the agenda. A new case moves to 'casusoverleg gepland'."""
     if not by.has_role(Role.PROCESREGISSEUR):
         raise PermissionDenied(_("Alleen een procesregisseur zet casussen op de agenda."))
@@ -44,7 +44,7 @@ def agendapunt_add(*, overleg: Casusoverleg, casus: Casus, by) -> Agendapunt:
     volgorde = (Agendapunt.objects.filter(overleg=overleg).aggregate(m=Max("volgorde"))["m"] or 0) + 1
     punt = Agendapunt.objects.create(overleg=overleg, casus=casus, volgorde=volgorde)
     if casus.status == CasusStatus.AANGEMAAKT:
-        casus_transition(casus=casus, name="overleg_plannen", by=by, reden=_("Op de agenda van %s") % overleg)
+        casus_transition(casus=casus, name="overleg_plannen", by=by, reden=_("Op de agenda van %s") % overleg, at=at)
     return punt
 
 

@@ -71,7 +71,7 @@ def _regisseur_case(request: HttpRequest, pk: int, action=AccessAction.UPDATE):
 @role_required(Role.PROCESREGISSEUR)
 def casus_transition(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
-    form = TransitionForm(request.POST or None, casus=casus)
+    form = TransitionForm(request.POST if request.method == "POST" else None, casus=casus)
     if request.method == "POST" and form.is_valid():
         try:
             services.casus_transition(
@@ -95,10 +95,14 @@ def casus_transition(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
     plan = getattr(casus, "plan", None)
-    initial = {}
+    initial = {
+        "casusregisseur_organisatie": casus.casusregisseur_organisatie_id,
+        "casusregisseur_persoon": casus.casusregisseur_persoon_id,
+    }
     if plan is not None:
-        initial = {"samenvatting": plan.samenvatting, "doelen": "\n".join(d.omschrijving for d in plan.doelen.all())}
-    form = PlanForm(request.POST or None, initial=initial)
+        initial["samenvatting"] = plan.samenvatting
+        initial["doelen"] = "\n".join(d.omschrijving for d in plan.doelen.all())
+    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_save(casus=casus, by=request.user, **form.cleaned_data)
@@ -114,7 +118,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR, Role.SECRETARIAAT)
 def afspraak_create(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
-    form = AfspraakForm(request.POST or None)
+    form = AfspraakForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.afspraak_create(casus=casus, by=request.user, **form.cleaned_data)
@@ -152,7 +156,7 @@ def afspraak_status(request: HttpRequest, pk: int) -> HttpResponse:
 def logboek_create(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
     partner = not request.user.has_role(Role.PROCESREGISSEUR)
-    form = LogboekForm(request.POST or None, partner=partner)
+    form = LogboekForm(request.POST if request.method == "POST" else None, partner=partner)
     if request.method == "POST" and form.is_valid():
         try:
             services.logboek_add(
@@ -175,7 +179,7 @@ def logboek_create(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def grant_list(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk, action=AccessAction.READ)
-    form = GrantForm(request.POST or None)
+    form = GrantForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.grant_create(
@@ -210,7 +214,7 @@ def _grant_for_regisseur(request: HttpRequest, pk: int) -> Grant:
 def grant_change(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _grant_for_regisseur(request, pk)
     initial = {"rol": grant.rol, "doel": grant.doel, "geldig_tot": grant.geldig_tot and grant.geldig_tot.date()}
-    form = GrantChangeForm(request.POST or None, initial=initial)
+    form = GrantChangeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.grant_change(

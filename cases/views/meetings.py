@@ -46,7 +46,7 @@ def overleg_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(*ZVH_ROLES)
 def overleg_create(request: HttpRequest) -> HttpResponse:
-    form = OverlegForm(request.POST or None)
+    form = OverlegForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             overleg = services.overleg_create(
@@ -134,7 +134,10 @@ def _punt(request: HttpRequest, pk: int) -> Agendapunt:
 @role_required(*ZVH_ROLES)
 def agendapunt_verslag(request: HttpRequest, pk: int) -> HttpResponse:
     punt = _punt(request, pk)
-    form = VerslagForm(request.POST or None, initial={"verslag": punt.verslag, "besluiten": punt.besluiten})
+    form = VerslagForm(
+        request.POST if request.method == "POST" else None,
+        initial={"verslag": punt.verslag, "besluiten": punt.besluiten},
+    )
     afspraak_form = AfspraakForm(prefix="afspraak")
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,7 +180,7 @@ def agendapunt_afspraak(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*ZVH_ROLES)
 def deelnemer_add(request: HttpRequest, pk: int) -> HttpResponse:
     overleg = _overleg(request, pk)
-    form = DeelnemerForm(request.POST or None)
+    form = DeelnemerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.deelnemer_add(overleg=overleg, by=request.user, **form.cleaned_data)

@@ -20,7 +20,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
     The form is posted, so search terms never appear in a URL. Every search is logged with the persons shown.
     """
-    form = ZoekForm(request.POST or None)
+    form = ZoekForm(request.POST if request.method == "POST" else None)
     personen = cases = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

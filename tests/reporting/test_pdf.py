@@ -1,0 +1,161 @@
+"""The quarterly PDF: rendered, read back as text, checked for every activity and for the absence of personal data."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+from reporting import services
+from reporting.pdf import BASE_URL, FetchRefused, make_fetcher, static_file_for
+
+from .conftest import local
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) ontbreekt")
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True)
+    return out.stdout
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def demo_report(jaarplan, fake_metrics):
+    """Jaarplan 2022 with the demo's manual entries, plus measured triage decisions from fake metrics."""
+    from zvh.core.demo import seed_all
+
+    seed_all()  # every app's demo data, persons included where the case apps provide them
+    fake_metrics.events(
+        "triage.besluiten",
+        [],
+        params=("bord",),
+        by_param={"mass_vt": [local(2022, 2, 1)] * 1234, "weegploeg": [local(2022, 11, 1)] * 7},
+    )
+    return services.report_build(jaarplan=jaarplan, kwartaal=4, requested_by="Monique Mertens (Manager)")
+
+
+def test_pdf_has_every_activity_and_prognose_dutch_formatting_and_no_personal_data(demo_report, jaarplan, tmp_path):
+    from reporting.figures import jaarplan_figures
+
+    raw = pdf_text(demo_report.pdf, tmp_path)
+    text = squash(raw)
+    for a in jaarplan_figures(jaarplan, 4).activities:
+        assert squash(a.activiteit.omschrijving) in text, a.activiteit.omschrijving
+        assert squash(a.prognose_label) in text, (a.activiteit.omschrijving, a.prognose_label)
+    for expected in (
+        "Jaarplan 2022 versus realisatie",
+        "4e kwartaal 2022",
+        "1 oktober 2022 tot en met 31 december 2022",
+        "Peildatum 31 december 2022",
+        "Opgevraagd door Monique Mertens (Manager)",
+        "Samenvatting",
+        "Leeswijzer",
+        "Kerncijfers uit de registratie",
+        "Verantwoording",
+        "1.234",  # thousands separator (measured triage decisions)
+        "Pagina 2 van",
+        "te laat",
+        "gereed",
+        "achter",
+        "op schema",
+        "handmatig",
+        "De netwerkdag is in oktober gehouden",  # a toelichting
+    ):
+        assert expected in text, expected
+    assert "Pagina 1 van" not in text, "no page number on the cover"
+    assert demo_report.page_count >= 8
+
+    forbidden = {
+        "999990007",
+        "999990019",
+        "999990020",
+        "999990032",
+        "999990044",
+        "999990056",
+        "999990068",
+        "999990081",
+        "999990093",
+        "999990111",
+        "999990123",
+        "999990135",
+    }
+    leaked = sorted(value for value in forbidden | _person_values() if value and value in raw)
+    assert not leaked, leaked
+
+    info = subprocess.run(["pdfinfo", "-"], input=demo_report.pdf, capture_output=True, check=True).stdout.decode()
+    assert "Kwartaalrapportage jaarplan 2022" in info and "A4" in info
+
+
+def _person_values() -> set[str]:
+    """BSNs and names of every person-like record the installed apps' demo data created (none is required)."""
+    values: set[str] = set()
+    for model in apps.get_models():
+        fields = {f.name for f in model._meta.get_fields() if hasattr(f, "attname")}
+        if "bsn" not in fields:
+            continue
+        name_fields = [
+            f
+            for f in ("bsn", "voornaam", "voornamen", "achternaam", "geslachtsnaam", "first_name", "last_name")
+            if f in fields
+        ]
+        for row in model.objects.values_list(*name_fields):
+            values |= {str(v) for v in row if v and len(str(v)) > 3}
+    return values
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://example.org/style.css",
+        "https://example.org/css/report-pdf.css",
+        "http://zvh-static.invalid/css/report-pdf.css",
+        f"{BASE_URL}../../../etc/passwd",
+        f"{BASE_URL}css/%2e%2e/%2e%2e/pyproject.toml",
+        f"{BASE_URL}css/bestaat-niet.css",
+        "data:text/css,body{}",
+        "ftp://zvh-static.invalid/css/report-pdf.css",
+    ],
+)
+def test_fetcher_refuses_everything_but_own_static_files(url):
+    with pytest.raises(FetchRefused):
+        static_file_for(url)
+    with pytest.raises(ValueError):
+        make_fetcher()(url)
+
+
+def test_fetcher_serves_own_static_files():
+    response = make_fetcher()(f"{BASE_URL}css/report-pdf.css")
+    assert response.content_type == "text/css"
+    assert b"@page" in response.read()
+
+
+def test_a_report_referring_to_outside_resources_fetches_nothing(monkeypatch, tmp_path):
+    """WeasyPrint gets only the restricted fetcher: a local file and a network URL in the HTML stay out."""
+    from reporting.pdf import render_pdf
+
+    secret = tmp_path / "geheim.css"
+    secret.write_text("body { color: red }")
+    import urllib.request
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    html = (
+        f'<html><head><link rel="stylesheet" href="file://{secret}">'
+        '<link rel="stylesheet" href="http://example.org/x.css"></head>'
+        f'<body><img src="file://{secret}"><p>Alleen tekst</p></body></html>'
+    )
+    rendered = render_pdf(html)
+    assert rendered.page_count == 1
