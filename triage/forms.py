@@ -62,10 +62,26 @@ class AanmeldingForm(forms.Form):
         label=_("Toelichting op de grondslag"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
+    REQUIRED_TO_SUBMIT = (
+        "namens",
+        "thema",
+        "aanleiding",
+        "doel",
+        "leefgebieden",
+        "gemeente",
+        "betrokkene_geinformeerd",
+        "grondslag",
+        "grondslag_toelichting",
+    )
+
     def __init__(self, *args, on_behalf: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not on_behalf:
             del self.fields["namens"]
+        # Optional for a draft, needed to submit: not labelled "niet verplicht".
+        for name in self.REQUIRED_TO_SUBMIT:
+            if name in self.fields:
+                self.fields[name].required_to_submit = True
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -89,6 +105,11 @@ class BetrokkeneForm(forms.Form):
     postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False, help_text=_("1234 AB"))
     woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
     brp_gemeente = forms.CharField(label=_("BRP-gemeente"), max_length=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("voornamen", "achternaam"):
+            self.fields[name].required_to_submit = True
 
     def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"].strip().upper()
