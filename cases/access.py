@@ -35,7 +35,7 @@ def hidden_themes(user) -> list[str]:
     """Restricted themes whose team the user is not a member of."""
     if not RESTRICTED_THEMES:
         return []
-    member_of = set(user.teams.values_list("code", flat=True))
+    member_of = {name.removeprefix("team:") for name in user.memberships if name.startswith("team:")}
     return [thema for thema, team in RESTRICTED_THEMES.items() if team not in member_of]
 
 
@@ -47,19 +47,16 @@ def _valid(prefix: str = "", now=None) -> Q:
 
 
 def granted_casus_ids(user, now=None) -> set[int]:
-    """Ids of cases with an active grant to the user or their organisation (guardian direct-FK tables)."""
-    user_ids = CasusUserObjectPermission.objects.filter(
+    """Ids of cases with an active grant to the user or their organisation (guardian direct-FK tables).
+
+    One query: the user's and the organisation's permission rows, united, both filtered on validity."""
+    own = CasusUserObjectPermission.objects.filter(
         _valid(now=now), user=user, permission__codename=VIEW_CASUS
     ).values_list("content_object_id", flat=True)
-    ids = set(user_ids)
-    group_id = user.organisation.group_id
-    if group_id:
-        ids.update(
-            CasusGroupObjectPermission.objects.filter(
-                _valid(now=now), group_id=group_id, permission__codename=VIEW_CASUS
-            ).values_list("content_object_id", flat=True)
-        )
-    return ids
+    organisation = CasusGroupObjectPermission.objects.filter(
+        _valid(now=now), group__organisation__users=user, permission__codename=VIEW_CASUS
+    ).values_list("content_object_id", flat=True)
+    return set(own.union(organisation))
 
 
 def casus_queryset_for(user) -> QuerySet[Casus]:
@@ -91,7 +88,8 @@ def is_partner_view(user) -> bool:
 
 
 def casus_person_ids(casus: Casus) -> list[int]:
-    return list(Betrokkene.objects.filter(casus=casus).values_list("persoon_id", flat=True))
+    # Uses the prefetched betrokkenen when the caller's queryset has them (the detail page does).
+    return [b.persoon_id for b in casus.betrokkenen.all()]
 
 
 def casus_get_for_user(

@@ -70,7 +70,7 @@ def casus_detail(*, user, casus: Casus) -> CasusDetail:
     return CasusDetail(
         casus=casus,
         betrokkenen=sorted(
-            casus.betrokkenen.select_related("persoon"),
+            casus.betrokkenen.all(),
             key=lambda b: (b.relatie != Relatie.HOOFDPERSOON, b.persoon.achternaam),
         ),
         afspraken=list(casus.afspraken.select_related("eigenaar_organisatie", "eigenaar_persoon")),
@@ -97,7 +97,9 @@ def casus_for_detail(user) -> QuerySet[Casus]:
             "aanmelding",
             "plan",
         )
-        .prefetch_related("plan__doelen")
+        .prefetch_related(
+            "plan__doelen", Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("persoon"))
+        )
     )
 
 

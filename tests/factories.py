@@ -51,7 +51,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(Group.objects.get(name=Role(extracted).value))
-            self.__dict__.pop("roles", None)
+            self.forget_memberships()
         if create:
             user_sync_organisation_group(user=self)
         self.save()

@@ -1,5 +1,9 @@
-from django.contrib.auth.models import AbstractUser, Group
+from collections.abc import Callable
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +38,12 @@ class Organisation(models.Model):
         return self.name
 
 
+class ZvhUserManager(UserManager):
+    def get_queryset(self) -> QuerySet:
+        # Every page shows the user's organisation: load it with the user (one query fewer per request).
+        return super().get_queryset().select_related("organisation")
+
+
 class User(AbstractUser):
     """A person who logs in. Always belongs to exactly one organisation; the role is a group membership."""
 
@@ -47,15 +57,31 @@ class User(AbstractUser):
 
     REQUIRED_FIELDS = ["email", "organisation"]
 
+    objects = ZvhUserManager()
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
         ordering = ["username"]
 
+    # Other apps add memberships (e.g. cases: Weegploeg teams as "team:<code>"), loaded with the groups in one query.
+    membership_sources: ClassVar[list[Callable[["User"], QuerySet]]] = []
+
     @cached_property
+    def memberships(self) -> frozenset[str]:
+        """Group names plus registered memberships, in one query; cached for the request."""
+        names = self.groups.order_by().values_list("name", flat=True)
+        for source in self.membership_sources:
+            names = names.union(source(self).order_by(), all=True)
+        return frozenset(names)
+
+    @property
     def roles(self) -> frozenset[str]:
-        role_names = set(Role.values)
-        return frozenset(name for name in self.groups.values_list("name", flat=True) if name in role_names)
+        return self.memberships & frozenset(Role.values)
+
+    def forget_memberships(self) -> None:
+        """Drop the cached memberships after changing them (the next access reloads them)."""
+        self.__dict__.pop("memberships", None)
 
     @property
     def role(self) -> Role | None:

@@ -75,7 +75,7 @@ def user_set_role(*, user: User, role: Role | str) -> None:
         user.groups.remove(*stale)
     if str(role) not in current:
         user.groups.add(Group.objects.get(name=role))
-    user.__dict__.pop("roles", None)
+    user.forget_memberships()
 
 
 def user_end_sessions(*, user: User) -> int:

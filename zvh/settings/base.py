@@ -105,6 +105,8 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", defau
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # Plain cursors: no DECLARE/FETCH round trips for iterators (and safe behind pgbouncer).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The site name is the issuer shown in authenticator apps ("ZVH Casusregie: <gebruikersnaam>").
 SITE_ID = 1

