@@ -145,6 +145,11 @@ def persoon_queryset_for(user) -> QuerySet[Persoon]:
     return Persoon.objects.filter(condition)
 
 
+def persons_in_hidden_cases(user) -> QuerySet:
+    """Ids of persons in any case of a restricted theme the user is not a member for (to leave them out)."""
+    return Betrokkene.objects.filter(casus__thema__in=hidden_themes(user)).values("persoon_id")
+
+
 def persoon_get_for_user(*, request: HttpRequest, pk: int) -> Persoon:
     user = request.user
     persoon = persoon_queryset_for(user).filter(pk=pk).first()

@@ -87,16 +87,9 @@ def casus_detail(*, user, casus: Casus) -> CasusDetail:
 def casus_for_detail(user) -> QuerySet[Casus]:
     return (
         casus_queryset_for(user)
-        .select_related(
-            "hoofdpersoon",
-            "aanbrengende_partner",
-            "procesregisseur",
-            "casusregisseur_organisatie",
-            "casusregisseur_persoon",
-            "gemeente",
-            "aanmelding",
-            "plan",
-        )
+        # Every join costs planning time on each request: only what every case page shows. The casusregisseur
+        # (often empty) loads on its own when set.
+        .select_related("hoofdpersoon", "aanbrengende_partner", "procesregisseur", "gemeente", "plan")
         .prefetch_related(
             "plan__doelen", Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("persoon"))
         )
@@ -233,7 +226,7 @@ class AgendaItem:
     toegang: bool
 
 
-def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg) -> list[AgendaItem]:
+def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg, action: str = "read") -> list[AgendaItem]:
     """All items, but only those of cases the user takes part in carry content; others only show they exist."""
     visible = set(casus_queryset_for(request.user).values_list("pk", flat=True).filter(agendapunten__overleg=overleg))
     hidden = hidden_themes(request.user)
@@ -253,6 +246,7 @@ def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg) -> list[Agend
     shown = [item.punt.casus for item in items if item.toegang]
     log_list(
         request=request,
+        action=action,
         object_type="cases.casusoverleg",
         object_ids=[overleg.pk, *[c.pk for c in shown]],
         person_ids=[c.hoofdpersoon_id for c in shown],

@@ -64,6 +64,7 @@ def person_log(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form, period = _period(request)
     page = Paginator(selectors.person_access_log(person_id=pk, **period), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)  # read what existed before this view is itself logged
     access_log_record(
         request=request,
         user=request.user,

@@ -58,6 +58,7 @@ class AccessLogEntry(models.Model):
         verbose_name = _("toegangsregistratie")
         verbose_name_plural = _("toegangsregistraties")
         ordering = ["-timestamp", "-id"]
+        base_manager_name = "objects"  # no plain manager that could update or delete behind the append-only one
         indexes = [models.Index(fields=["user", "-timestamp"], name="accesslog_user_time")]
 
     def __str__(self) -> str:
@@ -84,6 +85,7 @@ class AccessLogPerson(models.Model):
     class Meta:
         verbose_name = _("betrokken persoon")
         verbose_name_plural = _("betrokken personen")
+        base_manager_name = "objects"
         indexes = [models.Index(fields=["person_id", "-timestamp"], name="accesslog_person_time")]
 
     def __str__(self) -> str:

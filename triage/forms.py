@@ -84,9 +84,10 @@ class AanmeldingForm(forms.Form):
                 self.fields[name].required_to_submit = True
 
     def service_data(self) -> dict:
+        """The valid fields for the draft (after is_valid(); fields with an error are left as they were)."""
         data = dict(self.cleaned_data)
-        answer = data.pop("betrokkene_geinformeerd")
-        data["betrokkene_geinformeerd"] = {"ja": True, "nee": False}.get(answer)
+        if "betrokkene_geinformeerd" in data:
+            data["betrokkene_geinformeerd"] = {"ja": True, "nee": False}.get(data["betrokkene_geinformeerd"])
         data.pop("namens", None)
         data.pop("voorgestelde_partners", None)
         return data
@@ -125,8 +126,21 @@ class BetrokkeneForm(forms.Form):
             raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
         return value
 
+    def draft_values(self) -> dict:
+        """What to keep in the draft, also when a field has an error: the valid values, and for text fields with
+        an error what was typed (checked again at submit). Call after is_valid()."""
+        values = {}
+        for name, field in self.fields.items():
+            if name in self.cleaned_data:
+                values[name] = self.cleaned_data[name]
+            elif isinstance(field, forms.CharField) and not isinstance(field, forms.DateField):
+                raw = (self.data.get(self.add_prefix(name)) or "").strip()
+                values[name] = raw[: field.max_length] if field.max_length else raw
+        return values
+
     def has_person(self) -> bool:
-        return any(self.cleaned_data.get(f) for f in ("bsn", "voornamen", "achternaam"))
+        values = self.draft_values()
+        return any(values.get(f) for f in ("bsn", "voornamen", "achternaam"))
 
 
 BetrokkeneFormSet = formset_factory(BetrokkeneForm, extra=0, max_num=20, validate_max=True)

@@ -1,6 +1,7 @@
 """Writes for aanmeldingen, triage and advies op verzoek."""
 
 import logging
+import re
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +19,7 @@ from .choices import AanmeldingStatus, BordSoort, Uitkomst
 from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
 
 logger = logging.getLogger(__name__)
+BSN_LIKE = re.compile(r"(?<!\d)\d{8,9}(?!\d)")
 
 AANMELDING_FIELDS = (
     "aanleiding",
@@ -276,6 +278,9 @@ def advies_register(*, by, **data) -> Advies:
     advies = Advies(geregistreerd_door=by, **data)
     if any(ch.isdigit() for ch in advies.betreft_persoon):
         raise ValidationError({"betreft_persoon": _("Alleen een naam, geen BSN of andere nummers.")})
+    for field in ("vraag", "advies"):
+        if BSN_LIKE.search(getattr(advies, field)):
+            raise ValidationError({field: _("Vermeld geen BSN in een advies op verzoek.")})
     if advies.organisatie.type == OrganisationType.ZVH:
         raise ValidationError({"organisatie": _("Kies de partnerorganisatie die om advies vroeg.")})
     advies.full_clean()

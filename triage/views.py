@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.access import log_list
+from cases.access import log_list, persons_in_hidden_cases
 from cases.services import possible_duplicates
 from privacy.choices import AccessAction
 from zvh.accounts.choices import Role
@@ -77,42 +77,55 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
     on_behalf = request.user.has_role(Role.PROCESREGISSEUR)
     initial, rows = _initial_from(aanmelding)
-    form = AanmeldingForm(request.POST if request.method == "POST" else None, initial=initial, on_behalf=on_behalf)
-    formset = betrokkenen_formset(request.POST if request.method == "POST" else None, initial=rows or None)
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        betrokkenen = [f.cleaned_data for f in formset.forms if f.cleaned_data and f.has_person()]
+    data = request.POST if request.method == "POST" else None
+    form = AanmeldingForm(data, initial=initial, on_behalf=on_behalf)
+    formset = betrokkenen_formset(data, initial=rows or None)
+    betrokkenen_errors: list[str] = []
+    if request.method == "POST":
+        valid = form.is_valid() & formset.is_valid()  # both, so both show their errors
         try:
-            with transaction.atomic():
-                aanmelding = services.aanmelding_save_draft(
-                    by=request.user,
-                    aanmelding=aanmelding,
-                    data=form.service_data(),
-                    betrokkenen=betrokkenen,
-                    voorgestelde_partners=form.cleaned_data["voorgestelde_partners"],
-                    namens=form.cleaned_data.get("namens"),
-                )
+            aanmelding = _save_draft(request, form, formset, aanmelding)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            if "indienen" not in request.POST:
+            if valid and "indienen" in request.POST:
+                try:
+                    services.aanmelding_submit(aanmelding=aanmelding, by=request.user)
+                except ValidationError as exc:
+                    betrokkenen_errors = exc.error_dict.pop("betrokkenen", [])
+                    betrokkenen_errors = [m for e in betrokkenen_errors for m in e.messages]
+                    add_service_errors(form, exc)
+                    messages.warning(request, _DRAFT_KEPT)
+                else:
+                    messages.success(request, _("Uw aanmelding is ingediend. U hoort de uitkomst van de triage."))
+                    return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
+            elif valid:
                 messages.success(request, _("Uw aanmelding is als concept opgeslagen."))
                 return redirect("triage:aanmelding_edit", pk=aanmelding.pk)
-            try:
-                services.aanmelding_submit(aanmelding=aanmelding, by=request.user)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-                messages.warning(
-                    request,
-                    _("Uw gegevens zijn als concept bewaard. Vul aan wat hieronder wordt gevraagd en dien opnieuw in."),
-                )
             else:
-                messages.success(request, _("Uw aanmelding is ingediend. U hoort de uitkomst van de triage."))
-                return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
+                messages.warning(request, _DRAFT_KEPT)
     return render(
         request,
         "triage/aanmelding_form.html",
-        {"form": form, "formset": formset, "aanmelding": aanmelding},
+        {"form": form, "formset": formset, "aanmelding": aanmelding, "betrokkenen_errors": betrokkenen_errors},
     )
+
+
+_DRAFT_KEPT = _("Uw gegevens zijn als concept bewaard. Verbeter wat hieronder wordt gevraagd en dien opnieuw in.")
+
+
+def _save_draft(request: HttpRequest, form: AanmeldingForm, formset, aanmelding: Aanmelding | None) -> Aanmelding:
+    """Save everything usable, also when some fields have errors: nothing typed gets lost."""
+    betrokkenen = [f.draft_values() for f in formset.forms if f.has_person()]
+    with transaction.atomic():
+        return services.aanmelding_save_draft(
+            by=request.user,
+            aanmelding=aanmelding,
+            data=form.service_data(),
+            betrokkenen=betrokkenen,
+            voorgestelde_partners=form.cleaned_data.get("voorgestelde_partners", []),
+            namens=form.cleaned_data.get("namens"),
+        )
 
 
 @require_GET
@@ -122,16 +135,14 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
     duplicates = []
     if is_regisseur:
-        # Only the procesregisseur, who may see all persons, is warned of a possible duplicate.
+        # Only the procesregisseur is warned of a possible duplicate, and never of a person in a case of a
+        # restricted theme they are not a member for.
+        hidden = persons_in_hidden_cases(request.user)
         for b in aanmelding.betrokkenen.all():
-            found = list(
-                possible_duplicates(
-                    voornamen=b.voornamen,
-                    achternaam=b.achternaam,
-                    geboortedatum=b.geboortedatum,
-                    exclude_pk=b.persoon_id,
-                )[:3]
+            candidates = possible_duplicates(
+                voornamen=b.voornamen, achternaam=b.achternaam, geboortedatum=b.geboortedatum, exclude_pk=b.persoon_id
             )
+            found = list(candidates.exclude(pk__in=hidden)[:3])
             if found:
                 duplicates.append((b, found))
     sessies = TriageSessie.objects.none()

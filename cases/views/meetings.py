@@ -75,12 +75,12 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*MEETING_ROLES)
 def overleg_print(request: HttpRequest, pk: int) -> HttpResponse:
     """Printable agenda and minutes: the same need-to-know filtering; printing is logged as an export."""
-    return _agenda(request, pk, template="cases/overleg_print.html")
+    return _agenda(request, pk, template="cases/overleg_print.html", action=AccessAction.EXPORT)
 
 
-def _agenda(request: HttpRequest, pk: int, template: str) -> HttpResponse:
+def _agenda(request: HttpRequest, pk: int, template: str, action: str = AccessAction.READ) -> HttpResponse:
     overleg = _overleg(request, pk)
-    items = overleg_agenda(request=request, overleg=overleg)
+    items = overleg_agenda(request=request, overleg=overleg, action=action)
     return render(
         request,
         template,

@@ -52,7 +52,7 @@ def test_the_year_is_the_local_year(regisseur, politie):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs a real server (PostgreSQL)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migration data for later tests
 def test_concurrent_creation_never_hands_out_a_number_twice(regisseur, politie):
     persons = [make_person("Gelijk", f"Tijdig{i}") for i in range(12)]
     gemeente = OrganisationFactory(name="Gemeente Breda", type=OrganisationType.GEMEENTE)

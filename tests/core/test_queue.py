@@ -144,7 +144,7 @@ def test_tasks_have_time_limits():
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set: no real broker to test against")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migration data for later tests
 def test_round_trip_through_the_real_broker():
     from datetime import timedelta
 
