@@ -36,7 +36,15 @@ class Command(BaseCommand):
             self._print_accounts()
 
     def _print_accounts(self) -> None:
-        rows = [(u.username, u.role.label, u.organisation) for u in DEMO_USERS]
+        from zvh.accounts.models import User
+
+        main = [u.username for u in DEMO_USERS]
+        users = User.objects.filter(email__endswith="@demo.zvh.invalid", is_active=True)
+        users = sorted(
+            users,
+            key=lambda u: (u.username not in main, main.index(u.username) if u.username in main else 0, u.username),
+        )
+        rows = [(u.username, str(u.role.label) if u.role else "—", u.organisation) for u in users]
         widths = [max(len(str(r[i])) for r in rows + [("Gebruikersnaam", "Rol", "Organisatie")]) for i in range(3)]
         line = "  ".join(f"{{:<{w}}}" for w in widths)
         self.stdout.write(self.style.SUCCESS("Demogegevens staan klaar. Demo-accounts:"))
