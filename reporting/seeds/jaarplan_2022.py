@@ -1,10 +1,10 @@
 """Jaarplan 2022 of ZVH Baronie Breda, transcribed from the text of the document.
 
-Source: ``shared/seeds/jaarplan-2022-zvh-baronie-breda.txt`` (text extracted from the PDF). Every activity table of
-the document is here, in document order, under the ontwikkellijn and the section (thema) where the document puts
-it. Columns: prognose 2022 / prognose 2021 / resultaat 2020, as numbers where the document gives numbers and in
-the document's own words where it does not. ``tests/reporting/test_jaarplan_data.py`` checks every description and
-every number against the text.
+Source: ``reporting/seeds/jaarplan-2022-zvh-baronie-breda.txt`` (text extracted from the PDF; a copy of the
+shared seed). Every activity table of the document is here, in document order, under the ontwikkellijn and the
+section (thema) where the document puts it. Columns: prognose 2022 / prognose 2021 / resultaat 2020, as numbers
+where the document gives numbers and in the document's own words where it does not.
+``tests/reporting/test_jaarplan_data.py`` checks every description and every number against the text.
 
 How the text was read where it is ambiguous (also stored per activity in ``bron_opmerking``):
 

@@ -166,38 +166,53 @@ def test_the_case_flow_from_aanmelding_to_closing(page, demo):
 def test_every_role_sees_its_pages_without_axe_violations(page, demo):
     """The start page, 'Mijn werk' and the lists of each demo role, and the FG's access-log screens."""
     jan = Casus.objects.get(hoofdpersoon__bsn="999990019")
+    overleg = jan.agendapunten.first().overleg_id
+    grant = jan.grants.filter(ingetrokken_op__isnull=True).first().pk
+    from zvh.accounts.models import User
+
+    politie = User.objects.get(username="politie").pk
     pages = {
         "regisseur": [
             "/",
             "/mijn-werk/",
             "/casussen/",
             f"/casussen/{jan.pk}/",
+            f"/casussen/{jan.pk}/logboek/nieuw/",
+            f"/casussen/{jan.pk}/toegang/",
+            f"/toegang/{grant}/wijzigen/",
             "/overleggen/",
+            f"/overleggen/{overleg}/",
+            f"/overleggen/{overleg}/afdrukken/",
             "/zoeken/",
             "/aanmeldingen/",
+            f"/aanmeldingen/{jan.aanmelding_id}/",
+            "/triage/",
             "/advies/",
             f"/personen/{jan.hoofdpersoon_id}/",
-            f"/overleggen/{jan.agendapunten.first().overleg_id}/",
         ],
         "politie": [
             "/",
             "/mijn-werk/",
             "/casussen/",
             f"/casussen/{jan.pk}/",
+            f"/casussen/{jan.pk}/logboek/nieuw/",
             "/aanmeldingen/",
-            f"/overleggen/{jan.agendapunten.first().overleg_id}/",
+            f"/overleggen/{overleg}/",
+            f"/overleggen/{overleg}/afdrukken/",
         ],
         "secretariaat": [
             "/",
             "/mijn-werk/",
             "/overleggen/",
             f"/agendapunten/{jan.agendapunten.first().pk}/verslag/",
-            f"/overleggen/{jan.agendapunten.first().overleg_id}/deelnemers/",
+            f"/overleggen/{overleg}/deelnemers/",
         ],
         "fg": [
             "/privacy/toegang/personen/",
             f"/privacy/toegang/personen/{jan.hoofdpersoon_id}/",
             "/privacy/toegang/gebruikers/",
+            f"/privacy/toegang/gebruikers/{politie}/",
+            "/privacy/inlogregistratie/",
         ],
     }
     problems = []
