@@ -11,7 +11,7 @@ from cases.access import log_list, persons_in_hidden_cases
 from cases.services import possible_duplicates
 from privacy.choices import AccessAction
 from zvh.accounts.choices import Role
-from zvh.core.forms import add_service_errors
+from zvh.core.forms import add_service_errors, posted, submit
 from zvh.permissions import role_required
 
 from . import selectors, services
@@ -77,7 +77,7 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             return redirect("triage:aanmelding_detail", pk=aanmelding.pk)
     on_behalf = request.user.has_role(Role.PROCESREGISSEUR)
     initial, rows = _initial_from(aanmelding)
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     form = AanmeldingForm(data, initial=initial, on_behalf=on_behalf)
     formset = betrokkenen_formset(data, initial=rows or None)
     betrokkenen_errors: list[str] = []
@@ -236,15 +236,15 @@ def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Agendeer de aanmelding eerst op een triagemoment."))
         return redirect("triage:aanmelding_detail", pk=pk)
     selectors.sessie_get_for_user(user=request.user, pk=aanmelding.sessie_id)  # board membership → else 404
-    form = WegingForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            weging = services.triage_decide(aanmelding=aanmelding, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het triagebesluit is vastgelegd; de melder wordt geïnformeerd."))
-            return redirect("triage:sessie_detail", pk=weging.sessie_id)
+    form = WegingForm(posted(request))
+    ok, weging = submit(
+        request,
+        form,
+        lambda: services.triage_decide(aanmelding=aanmelding, by=request.user, **form.cleaned_data),
+        _("Het triagebesluit is vastgelegd; de melder wordt geïnformeerd."),
+    )
+    if ok:
+        return redirect("triage:sessie_detail", pk=weging.sessie_id)
     return render(request, "triage/weging_form.html", {"aanmelding": aanmelding, "form": form, "rule": CRITERIA_RULE})
 
 
@@ -252,15 +252,15 @@ def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def advies_list(request: HttpRequest) -> HttpResponse:
     """Advies op verzoek: a short form on top (registered in under a minute), the recent ones below."""
-    form = AdviesForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.advies_register(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het advies is geregistreerd."))
-            return redirect("triage:advies_list")
+    form = AdviesForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.advies_register(by=request.user, **form.cleaned_data),
+        _("Het advies is geregistreerd."),
+    )
+    if ok:
+        return redirect("triage:advies_list")
     page = Paginator(selectors.advies_queryset_for(request.user), 25).get_page(request.GET.get("pagina"))
     named = [a.pk for a in page if a.betreft_persoon]
     if named:

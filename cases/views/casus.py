@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from privacy.choices import AccessAction
 from zvh.accounts.choices import Role
-from zvh.core.forms import add_service_errors
+from zvh.core.forms import posted, submit
 from zvh.permissions import role_required
 
 from .. import services
@@ -71,22 +71,22 @@ def _regisseur_case(request: HttpRequest, pk: int, action=AccessAction.UPDATE):
 @role_required(Role.PROCESREGISSEUR)
 def casus_transition(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
-    form = TransitionForm(request.POST if request.method == "POST" else None, casus=casus)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.casus_transition(
-                casus=casus,
-                name=form.cleaned_data["stap"],
-                by=request.user,
-                reden=form.cleaned_data["reden"],
-                afsluitreden=form.cleaned_data["afsluitreden"],
-                resultaat=form.cleaned_data["resultaat"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De status van de casus is bijgewerkt."))
-            return redirect("cases:casus_detail", pk=casus.pk)
+    form = TransitionForm(posted(request), casus=casus)
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.casus_transition(
+            casus=casus,
+            name=form.cleaned_data["stap"],
+            by=request.user,
+            reden=form.cleaned_data["reden"],
+            afsluitreden=form.cleaned_data["afsluitreden"],
+            resultaat=form.cleaned_data["resultaat"],
+        ),
+        _("De status van de casus is bijgewerkt."),
+    )
+    if ok:
+        return redirect("cases:casus_detail", pk=casus.pk)
     return render(request, "cases/casus_transition.html", {"casus": casus, "form": form})
 
 
@@ -102,15 +102,15 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if plan is not None:
         initial["samenvatting"] = plan.samenvatting
         initial["doelen"] = "\n".join(d.omschrijving for d in plan.doelen.all())
-    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_save(casus=casus, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het plan van aanpak is opgeslagen."))
-            return redirect("cases:casus_detail", pk=casus.pk)
+    form = PlanForm(posted(request), initial=initial)
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.plan_save(casus=casus, by=request.user, **form.cleaned_data),
+        _("Het plan van aanpak is opgeslagen."),
+    )
+    if ok:
+        return redirect("cases:casus_detail", pk=casus.pk)
     return render(request, "cases/plan_edit.html", {"casus": casus, "form": form})
 
 
@@ -118,15 +118,15 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR, Role.SECRETARIAAT)
 def afspraak_create(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
-    form = AfspraakForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.afspraak_create(casus=casus, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De afspraak is vastgelegd."))
-            return redirect("cases:casus_detail", pk=casus.pk)
+    form = AfspraakForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.afspraak_create(casus=casus, by=request.user, **form.cleaned_data),
+        _("De afspraak is vastgelegd."),
+    )
+    if ok:
+        return redirect("cases:casus_detail", pk=casus.pk)
     return render(request, "cases/afspraak_create.html", {"casus": casus, "form": form})
 
 
@@ -156,22 +156,22 @@ def afspraak_status(request: HttpRequest, pk: int) -> HttpResponse:
 def logboek_create(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk)
     partner = not request.user.has_role(Role.PROCESREGISSEUR)
-    form = LogboekForm(request.POST if request.method == "POST" else None, partner=partner)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.logboek_add(
-                casus=casus,
-                by=request.user,
-                soort=form.cleaned_data.get("soort", ""),
-                tekst=form.cleaned_data["tekst"],
-                bron=form.cleaned_data.get("bron", ""),
-                alleen_procesregie=form.cleaned_data.get("alleen_procesregie", False),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De logboekregel is toegevoegd."))
-            return redirect("cases:casus_detail", pk=casus.pk)
+    form = LogboekForm(posted(request), partner=partner)
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.logboek_add(
+            casus=casus,
+            by=request.user,
+            soort=form.cleaned_data.get("soort", ""),
+            tekst=form.cleaned_data["tekst"],
+            bron=form.cleaned_data.get("bron", ""),
+            alleen_procesregie=form.cleaned_data.get("alleen_procesregie", False),
+        ),
+        _("De logboekregel is toegevoegd."),
+    )
+    if ok:
+        return redirect("cases:casus_detail", pk=casus.pk)
     return render(request, "cases/logboek_create.html", {"casus": casus, "form": form})
 
 
@@ -179,23 +179,23 @@ def logboek_create(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def grant_list(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _regisseur_case(request, pk, action=AccessAction.READ)
-    form = GrantForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.grant_create(
-                casus=casus,
-                by=request.user,
-                organisatie=form.cleaned_data["organisatie"],
-                user=form.cleaned_data["user"],
-                rol=form.cleaned_data["rol"],
-                doel=form.cleaned_data["doel"],
-                geldig_tot=form.geldig_tot_moment(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De toegang is verleend."))
-            return redirect("cases:grant_list", pk=casus.pk)
+    form = GrantForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.grant_create(
+            casus=casus,
+            by=request.user,
+            organisatie=form.cleaned_data["organisatie"],
+            user=form.cleaned_data["user"],
+            rol=form.cleaned_data["rol"],
+            doel=form.cleaned_data["doel"],
+            geldig_tot=form.geldig_tot_moment(),
+        ),
+        _("De toegang is verleend."),
+    )
+    if ok:
+        return redirect("cases:grant_list", pk=casus.pk)
     grants = list(casus.grants.select_related("user__organisation", "organisatie", "verleend_door", "ingetrokken_door"))
     rows = [(g, grant_is_active(g)) for g in grants]
     return render(request, "cases/grant_list.html", {"casus": casus, "form": form, "rows": rows})
@@ -214,21 +214,21 @@ def _grant_for_regisseur(request: HttpRequest, pk: int) -> Grant:
 def grant_change(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _grant_for_regisseur(request, pk)
     initial = {"rol": grant.rol, "doel": grant.doel, "geldig_tot": grant.geldig_tot and grant.geldig_tot.date()}
-    form = GrantChangeForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.grant_change(
-                grant=grant,
-                by=request.user,
-                rol=form.cleaned_data["rol"],
-                doel=form.cleaned_data["doel"],
-                geldig_tot=form.geldig_tot_moment(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De toegang is gewijzigd."))
-            return redirect("cases:grant_list", pk=grant.casus_id)
+    form = GrantChangeForm(posted(request), initial=initial)
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.grant_change(
+            grant=grant,
+            by=request.user,
+            rol=form.cleaned_data["rol"],
+            doel=form.cleaned_data["doel"],
+            geldig_tot=form.geldig_tot_moment(),
+        ),
+        _("De toegang is gewijzigd."),
+    )
+    if ok:
+        return redirect("cases:grant_list", pk=grant.casus_id)
     return render(request, "cases/grant_change.html", {"grant": grant, "casus": grant.casus, "form": form})
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from privacy.choices import AccessAction
 from zvh.accounts.choices import Role
-from zvh.core.forms import add_service_errors
+from zvh.core.forms import add_service_errors, posted, submit
 from zvh.permissions import role_required
 
 from .. import services
@@ -46,22 +46,22 @@ def overleg_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(*ZVH_ROLES)
 def overleg_create(request: HttpRequest) -> HttpResponse:
-    form = OverlegForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            overleg = services.overleg_create(
-                by=request.user,
-                datum_tijd=form.datum_tijd(),
-                locatie=form.cleaned_data["locatie"],
-                soort=form.cleaned_data["soort"],
-                voorzitter=form.cleaned_data["voorzitter"],
-                ondersteuning=form.cleaned_data["ondersteuning"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het casusoverleg is gepland. Zet nu de casussen op de agenda."))
-            return redirect("cases:overleg_detail", pk=overleg.pk)
+    form = OverlegForm(posted(request))
+    ok, overleg = submit(
+        request,
+        form,
+        lambda: services.overleg_create(
+            by=request.user,
+            datum_tijd=form.datum_tijd(),
+            locatie=form.cleaned_data["locatie"],
+            soort=form.cleaned_data["soort"],
+            voorzitter=form.cleaned_data["voorzitter"],
+            ondersteuning=form.cleaned_data["ondersteuning"],
+        ),
+        _("Het casusoverleg is gepland. Zet nu de casussen op de agenda."),
+    )
+    if ok:
+        return redirect("cases:overleg_detail", pk=overleg.pk)
     return render(request, "cases/overleg_create.html", {"form": form})
 
 
@@ -135,18 +135,18 @@ def _punt(request: HttpRequest, pk: int) -> Agendapunt:
 def agendapunt_verslag(request: HttpRequest, pk: int) -> HttpResponse:
     punt = _punt(request, pk)
     form = VerslagForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"verslag": punt.verslag, "besluiten": punt.besluiten},
     )
     afspraak_form = AfspraakForm(prefix="afspraak")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agendapunt_verslag(punt=punt, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het verslag is opgeslagen."))
-            return redirect("cases:overleg_detail", pk=punt.overleg_id)
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.agendapunt_verslag(punt=punt, by=request.user, **form.cleaned_data),
+        _("Het verslag is opgeslagen."),
+    )
+    if ok:
+        return redirect("cases:overleg_detail", pk=punt.overleg_id)
     return render(
         request,
         "cases/agendapunt_verslag.html",
@@ -180,13 +180,13 @@ def agendapunt_afspraak(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*ZVH_ROLES)
 def deelnemer_add(request: HttpRequest, pk: int) -> HttpResponse:
     overleg = _overleg(request, pk)
-    form = DeelnemerForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deelnemer_add(overleg=overleg, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De deelnemer is geregistreerd."))
-            return redirect("cases:overleg_detail", pk=overleg.pk)
+    form = DeelnemerForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.deelnemer_add(overleg=overleg, by=request.user, **form.cleaned_data),
+        _("De deelnemer is geregistreerd."),
+    )
+    if ok:
+        return redirect("cases:overleg_detail", pk=overleg.pk)
     return render(request, "cases/deelnemer_add.html", {"overleg": overleg, "form": form})

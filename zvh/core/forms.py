@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
@@ -18,3 +20,24 @@ def add_service_errors(form, exc) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+def posted(request):
+    """The POST data for a bound form, or None on GET (an empty POST still binds: it shows the errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def submit(request, form, call, success) -> tuple[bool, object]:
+    """For a posted, valid form: call the service; its ValidationError goes onto the form next to the fields.
+
+    Returns (True, the service's result) after a success message, or (False, None) to render the form again.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        result = call()
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False, None
+    messages.success(request, success)
+    return True, result
