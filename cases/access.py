@@ -11,7 +11,7 @@ and a denied attempt on an existing object is written to the access log. Rules (
 - and for everyone: restricted themes (radicalisering) only for members of their team (the Weegploeg).
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -59,21 +59,29 @@ def granted_casus_ids(user, now=None) -> set[int]:
     return set(own.union(organisation))
 
 
-def casus_queryset_for(user) -> QuerySet[Casus]:
-    """All cases the user may see (unordered, unrelated: callers add what they need)."""
+NOTHING = Q(pk__in=[])
+
+
+def casus_condition(user, prefix: str = "") -> Q:
+    """The rule as a condition on a case (``prefix`` reaches it from a related model, e.g. "casus__")."""
     if not user.is_authenticated:
-        return Casus.objects.none()
+        return NOTHING
     if user.has_role(Role.PROCESREGISSEUR):
-        qs = Casus.objects.all()
+        condition = Q()
     elif user.has_role(Role.KETENPARTNER):
-        qs = Casus.objects.filter(pk__in=granted_casus_ids(user))
+        condition = Q(**{f"{prefix}pk__in": granted_casus_ids(user)})
     elif user.has_role(Role.SECRETARIAAT):
-        qs = Casus.objects.filter(pk__in=supported_casus_ids(user))
+        condition = Q(**{f"{prefix}pk__in": supported_casus_ids(user)})
     else:
-        return Casus.objects.none()
+        return NOTHING
     # Restricted themes need team membership on top of everything else, for every role (even with a grant).
     hidden = hidden_themes(user)
-    return qs.exclude(thema__in=hidden) if hidden else qs
+    return condition & ~Q(**{f"{prefix}thema__in": hidden}) if hidden else condition
+
+
+def casus_queryset_for(user) -> QuerySet[Casus]:
+    """All cases the user may see (unordered, unrelated: callers add what they need)."""
+    return Casus.objects.filter(casus_condition(user))
 
 
 def supported_casus_ids(user) -> set[int]:
@@ -124,25 +132,30 @@ def casus_get_for_user(
     return casus
 
 
-def persoon_queryset_for(user) -> QuerySet[Persoon]:
-    """Persons in cases the user may see, plus (for procesregisseurs) persons in aanmeldingen they may see."""
-    if not user.is_authenticated or not user.has_role(Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT):
-        return Persoon.objects.none()
-    in_visible_case = Exists(
-        Betrokkene.objects.filter(persoon=OuterRef("pk"), casus__in=casus_queryset_for(user).values("pk"))
-    )
-    condition = Q(in_visible_case)
-    if user.has_role(Role.PROCESREGISSEUR):
-        from triage.models import AanmeldingBetrokkene
-        from triage.selectors import aanmelding_queryset_for
-
-        in_visible_aanmelding = Exists(
-            AanmeldingBetrokkene.objects.filter(
-                persoon=OuterRef("pk"), aanmelding__in=aanmelding_queryset_for(user).values("pk")
-            )
+def visible_person_ids(user, ids) -> set[int]:
+    """Which of these persons the user may see: persons in a case the user may see, and for procesregisseurs
+    also persons in an aanmelding they may see. Two index-backed semi-joins over just these ids (search asks in
+    batches), so the cost follows the number of ids, not the number of persons."""
+    ids = list(ids)
+    if not ids or not user.is_authenticated:
+        return set()
+    if not user.has_role(Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT):
+        return set()
+    visible = set(
+        Betrokkene.objects.filter(casus_condition(user, "casus__"), persoon_id__in=ids).values_list(
+            "persoon_id", flat=True
         )
-        condition |= Q(in_visible_aanmelding)
-    return Persoon.objects.filter(condition)
+    )
+    if user.has_role(Role.PROCESREGISSEUR) and len(visible) < len(set(ids)):
+        from triage.models import AanmeldingBetrokkene
+        from triage.selectors import aanmelding_condition
+
+        visible |= set(
+            AanmeldingBetrokkene.objects.filter(
+                aanmelding_condition(user, "aanmelding__"), persoon_id__in=set(ids) - visible
+            ).values_list("persoon_id", flat=True)
+        )
+    return visible
 
 
 def persons_in_hidden_cases(user) -> QuerySet:
@@ -152,7 +165,7 @@ def persons_in_hidden_cases(user) -> QuerySet:
 
 def persoon_get_for_user(*, request: HttpRequest, pk: int) -> Persoon:
     user = request.user
-    persoon = persoon_queryset_for(user).filter(pk=pk).first()
+    persoon = Persoon.objects.filter(pk=pk).first() if visible_person_ids(user, [pk]) else None
     if persoon is None:
         if Persoon.objects.filter(pk=pk).exists():
             access_log_record(

@@ -118,8 +118,9 @@ class ScaleSeeder:
             done += size
             if stdout is not None and (done % 50000 == 0 or done == n):
                 stdout.write(f"  {done} van {n} casussen toegevoegd")
+        # As autovacuum would after a bulk load: statistics and the visibility map (index-only counts).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
     def _chunk(self, size: int, numbers: dict[int, int]) -> None:
         rnd = self.rnd

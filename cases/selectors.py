@@ -1,17 +1,19 @@
 """Reads for the case core, always through the access gateway (cases/access.py) and scoped to the user."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, Q, QuerySet
+from django.db.models import Value as V
+from django.db.models.functions import Cast, Concat
 from django.http import HttpRequest
 from django.utils import timezone
 
 from zvh.accounts.choices import Role
 
-from .access import casus_queryset_for, hidden_themes, is_partner_view, log_list, persoon_queryset_for
-from .choices import OPEN_STATUSES, AfspraakStatus, CasusStatus, Relatie
+from .access import casus_queryset_for, hidden_themes, is_partner_view, log_list, visible_person_ids
+from .choices import OPEN_STATUSES, AfspraakStatus, CasusStatus, LogboekSoort, OverlegSoort, Relatie
 from .models import (
     Afspraak,
     Agendapunt,
@@ -41,31 +43,31 @@ def log_casus_page(request: HttpRequest, cases) -> None:
     )
 
 
+@dataclass(frozen=True)
+class TimelineItem:
+    kind: str  # "status", "logboek" or "overleg"
+    moment: datetime
+    label: str
+    text: str
+    who: str = ""
+    source: str = ""
+    internal: bool = False
+    overleg_id: int | None = None
+    van: str = ""
+
+
 @dataclass
 class CasusDetail:
     casus: Casus
     betrokkenen: list[Betrokkene]
     afspraken: list[Afspraak]
-    logboek: list[LogboekEntry]
-    statuswijzigingen: list[StatusWijziging]
-    agendapunten: list[Agendapunt]
+    timeline: list[TimelineItem]
     grants: list[Grant]
     plan: object | None
-
-    @property
-    def timeline(self) -> list[tuple]:
-        """Status changes, logbook entries and meetings in one chronological list (newest first)."""
-        items = [("status", s.op, s) for s in self.statuswijzigingen]
-        items += [("logboek", e.datum, e) for e in self.logboek]
-        items += [("overleg", a.overleg.datum_tijd, a) for a in self.agendapunten]
-        return sorted(items, key=lambda item: item[1], reverse=True)
 
 
 def casus_detail(*, user, casus: Casus) -> CasusDetail:
     """Everything on the case page, in a fixed number of queries. Partners do not see internal logbook entries."""
-    logboek = casus.logboek.select_related("auteur")
-    if is_partner_view(user):
-        logboek = logboek.filter(alleen_procesregie=False)
     plan = getattr(casus, "plan", None)  # reverse one-to-one: None when there is no plan yet
     return CasusDetail(
         casus=casus,
@@ -74,14 +76,75 @@ def casus_detail(*, user, casus: Casus) -> CasusDetail:
             key=lambda b: (b.relatie != Relatie.HOOFDPERSOON, b.persoon.achternaam),
         ),
         afspraken=list(casus.afspraken.select_related("eigenaar_organisatie", "eigenaar_persoon")),
-        logboek=list(logboek),
-        statuswijzigingen=list(casus.statuswijzigingen.select_related("door")),
-        agendapunten=list(casus.agendapunten.select_related("overleg")),
+        timeline=casus_timeline(casus, partner_view=is_partner_view(user)),
         grants=list(casus.grants.select_related("user__organisation", "organisatie", "verleend_door"))
         if user.has_role(Role.PROCESREGISSEUR)
         else [],
         plan=plan,
     )
+
+
+def _name(prefix: str):
+    return Concat(F(f"{prefix}__first_name"), V(" "), F(f"{prefix}__last_name"), output_field=CharField())
+
+
+def casus_timeline(casus: Casus, *, partner_view: bool) -> list[TimelineItem]:
+    """Status changes, logbook lines and meetings, newest first, in one query (a UNION of the three)."""
+    columns = ("k", "m", "a", "b", "t", "w", "s", "i", "o")
+    none_id = Cast(V(None), output_field=BigIntegerField())  # typed NULL: PostgreSQL must match the UNION
+    status = StatusWijziging.objects.filter(casus=casus).annotate(
+        k=V("status"),
+        m=F("op"),
+        a=F("van"),
+        b=F("naar"),
+        t=F("reden"),
+        w=_name("door"),
+        s=V(""),
+        i=V(False),
+        o=none_id,
+    )
+    logboek = LogboekEntry.objects.filter(casus=casus)
+    if partner_view:
+        logboek = logboek.filter(alleen_procesregie=False)
+    logboek = logboek.annotate(
+        k=V("logboek"),
+        m=F("datum"),
+        a=F("soort"),
+        b=V(""),
+        t=F("tekst"),
+        w=_name("auteur"),
+        s=F("bron"),
+        i=F("alleen_procesregie"),
+        o=none_id,
+    )
+    overleg = Agendapunt.objects.filter(casus=casus).annotate(
+        k=V("overleg"),
+        m=F("overleg__datum_tijd"),
+        a=F("overleg__soort"),
+        b=V(""),
+        t=F("besluiten"),
+        w=V(""),
+        s=V(""),
+        i=V(False),
+        o=F("overleg_id"),
+    )
+    rows = (
+        status.order_by()
+        .values_list(*columns)
+        .union(logboek.order_by().values_list(*columns), overleg.order_by().values_list(*columns), all=True)
+        .order_by("-m")
+    )
+    return [_timeline_item(*row) for row in rows]
+
+
+def _timeline_item(kind, moment, a, b, text, who, source, internal, overleg_id) -> TimelineItem:
+    if kind == "status":
+        return TimelineItem(
+            kind, moment, str(CasusStatus(b).label), text or "", who, van=a and str(CasusStatus(a).label)
+        )
+    if kind == "logboek":
+        return TimelineItem(kind, moment, str(LogboekSoort(a).label), text, who, source, bool(internal))
+    return TimelineItem(kind, moment, str(OverlegSoort(a).label), text, overleg_id=overleg_id)
 
 
 def casus_for_detail(user) -> QuerySet[Casus]:
@@ -111,30 +174,48 @@ SEARCH_LIMIT = 25
 
 
 def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -> list[Persoon]:
-    """Tolerant name matching (trigram similarity on PostgreSQL, normalised substring elsewhere)."""
-    qs = persoon_queryset_for(user)
-    if bsn:
-        qs = qs.filter(bsn=bsn.strip())
-    if geboortedatum:
-        qs = qs.filter(geboortedatum=geboortedatum)
-    if naam:
-        term = normalise_name(naam)
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import TrigramWordSimilarity
+    """Tolerant name matching: trigram word similarity on PostgreSQL, normalised substrings elsewhere.
 
-            qs = (
-                qs.annotate(score=TrigramWordSimilarity(term, "zoeknaam"))
-                .filter(Q(zoeknaam__trigram_word_similar=term) | Q(zoeknaam__contains=term))
-                .order_by("-score", "achternaam")
-            )
-        else:
-            words = term.split()
-            for word in words:
-                qs = qs.filter(zoeknaam__contains=word)
-            qs = qs.order_by("achternaam", "voornamen")
+    Candidates come in order of trigram distance from the GiST index; the access gateway then keeps those the
+    user may see, batch by batch, so the cost follows the number of results, not the number of persons.
+    """
+    candidates = Persoon.objects.all()
+    if bsn:
+        candidates = candidates.filter(bsn=bsn.strip())
+    if geboortedatum:
+        candidates = candidates.filter(geboortedatum=geboortedatum)
+    if not naam:
+        candidates = candidates.order_by("achternaam", "voornamen", "pk")
+    elif connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramWordDistance
+
+        term = normalise_name(naam)
+        candidates = (
+            candidates.filter(Q(zoeknaam__trigram_word_similar=term) | Q(zoeknaam__contains=term))
+            .annotate(distance=TrigramWordDistance(term, "zoeknaam"))
+            .order_by("distance", "pk")
+        )
     else:
-        qs = qs.order_by("achternaam", "voornamen")
-    return list(qs[:SEARCH_LIMIT])
+        for word in normalise_name(naam).split():
+            candidates = candidates.filter(zoeknaam__contains=word)
+        candidates = candidates.order_by("achternaam", "voornamen", "pk")
+    return _visible_in_order(user, candidates)
+
+
+SEARCH_BATCH = 100
+SEARCH_MAX_CANDIDATES = 2000
+
+
+def _visible_in_order(user, candidates: QuerySet[Persoon]) -> list[Persoon]:
+    found: list[int] = []
+    for offset in range(0, SEARCH_MAX_CANDIDATES, SEARCH_BATCH):
+        batch = list(candidates.values_list("pk", flat=True)[offset : offset + SEARCH_BATCH])
+        visible = visible_person_ids(user, batch)
+        found += [pk for pk in batch if pk in visible]
+        if len(found) >= SEARCH_LIMIT or len(batch) < SEARCH_BATCH:
+            break
+    persons = Persoon.objects.in_bulk(found[:SEARCH_LIMIT])
+    return [persons[pk] for pk in found[:SEARCH_LIMIT]]
 
 
 def casus_by_number(*, user, nummer: str) -> list[Casus]:

@@ -12,19 +12,26 @@ from .choices import AanmeldingStatus
 from .models import Aanmelding, Advies, TriageBord, TriageSessie
 
 
-def aanmelding_queryset_for(user) -> QuerySet[Aanmelding]:
+def aanmelding_condition(user, prefix: str = "") -> Q:
     """Partners: their organisation's submitted aanmeldingen and their own drafts.
-    Procesregisseurs: every submitted aanmelding (restricted themes for team members only) and their own drafts."""
+    Procesregisseurs: every submitted aanmelding (restricted themes for team members only) and their own drafts.
+    ``prefix`` reaches the aanmelding from a related model (e.g. "aanmelding__")."""
     if not user.is_authenticated:
-        return Aanmelding.objects.none()
-    own_draft = Q(status=AanmeldingStatus.CONCEPT, ingediend_door=user)
+        return Q(pk__in=[])
+    p = prefix
+    concept = Q(**{f"{p}status": AanmeldingStatus.CONCEPT})
+    own_draft = concept & Q(**{f"{p}ingediend_door": user})
     if user.has_role(Role.PROCESREGISSEUR):
         hidden = hidden_themes(user)
-        return Aanmelding.objects.filter(~Q(status=AanmeldingStatus.CONCEPT) & ~Q(thema__in=hidden) | own_draft)
+        submitted = ~concept & ~Q(**{f"{p}thema__in": hidden}) if hidden else ~concept
+        return submitted | own_draft
     if user.has_role(Role.KETENPARTNER):
-        submitted = ~Q(status=AanmeldingStatus.CONCEPT) & Q(aanbrengende_partner=user.organisation_id)
-        return Aanmelding.objects.filter(submitted | own_draft)
-    return Aanmelding.objects.none()
+        return (~concept & Q(**{f"{p}aanbrengende_partner": user.organisation_id})) | own_draft
+    return Q(pk__in=[])
+
+
+def aanmelding_queryset_for(user) -> QuerySet[Aanmelding]:
+    return Aanmelding.objects.filter(aanmelding_condition(user))
 
 
 def aanmelding_person_ids(aanmelding: Aanmelding) -> list[int]:
