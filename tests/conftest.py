@@ -22,6 +22,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_filter_choices():
+    """List filters keep their choices in memory for minutes; each test starts with its own data."""
+    from cases.forms import cached_choices
+
+    cached_choices.cache_clear()
+
+
 def make_user(role: Role | str | None, **kwargs):
     if role is not None and "organisation" not in kwargs:
         kwargs["organisation"] = OrganisationFactory(**{ROLE_ORGANISATIONS[Role(role)]: True})

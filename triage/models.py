@@ -64,6 +64,10 @@ class Aanmelding(models.Model):
         return f"Aanmelding {self.pk}"
 
     @property
+    def status_label(self) -> str:
+        return AanmeldingStatus(self.status).label
+
+    @property
     def leefgebieden_display(self) -> str:
         return ", ".join(str(Leefgebied(v).label) for v in self.leefgebieden if v in Leefgebied.values)
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from privacy.choices import AccessAction
 from zvh.accounts.choices import Role
 from zvh.core.forms import posted, submit
+from zvh.core.pagination import BoundedCountPaginator
 from zvh.permissions import role_required
 
 from .. import services
@@ -36,9 +36,9 @@ PAGE_SIZE = 25
 @require_GET
 @role_required(*CASE_ROLES)
 def casus_list(request: HttpRequest) -> HttpResponse:
-    filterset = CasusFilter(request.GET or None, queryset=list_cases(request.user))
+    filterset = CasusFilter(request.GET or None, queryset=list_cases(request.user), user=request.user)
     cases = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = BoundedCountPaginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
     log_casus_page(request, page.object_list)
     query = request.GET.copy()
     query.pop("pagina", None)
