@@ -58,6 +58,8 @@ class ScaleSeeder:
         self.bench_partner = self._bench_partner()
         self.view_casus = Permission.objects.get(content_type__app_label="cases", codename="view_casus")
         self.bench_grants_left = 50 - Grant.objects.filter(organisatie=self.bench_partner).count()
+        # A few persons whose files are opened very often (long-running cases): the FG's heaviest per-person view.
+        self.frequent: list[int] = []
 
     def _bench_partner(self) -> Organisation:
         from zvh.accounts import services
@@ -275,9 +277,13 @@ class ScaleSeeder:
                     )
                 )
         entries = AccessLogEntry.objects.bulk_create(entries, batch_size=CHUNK)
+        if not self.frequent:
+            self.frequent = [c.hoofdpersoon_id for c in cases[:10]]
         for index, entry in enumerate(entries):
-            casus = cases[index // 4]
-            persons.append(AccessLogPerson(entry=entry, person_id=casus.hoofdpersoon_id, timestamp=entry.timestamp))
+            person = cases[index // 4].hoofdpersoon_id
+            if self.rnd.random() < 0.01:
+                person = self.rnd.choice(self.frequent)
+            persons.append(AccessLogPerson(entry=entry, person_id=person, timestamp=entry.timestamp))
         AccessLogPerson.objects.bulk_create(persons, batch_size=CHUNK)
 
 

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection
-from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, QuerySet
 from django.db.models import Value as V
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -173,11 +173,17 @@ def grant_is_active(grant: Grant, now=None) -> bool:
 SEARCH_LIMIT = 25
 
 
-def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -> list[Persoon]:
-    """Tolerant name matching: trigram word similarity on PostgreSQL, normalised substrings elsewhere.
+# Word similarity from which a name counts as a match (0.4: tolerant of a typo or two; pg_trgm's default is 0.6).
+SEARCH_MIN_SIMILARITY = 0.4
+SEARCH_MAX_DISTANCE = 1 - SEARCH_MIN_SIMILARITY
 
-    Candidates come in order of trigram distance from the GiST index; the access gateway then keeps those the
-    user may see, batch by batch, so the cost follows the number of results, not the number of persons.
+
+def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -> list[Persoon]:
+    """Tolerant name matching: nearest names by trigram word distance on PostgreSQL, substrings elsewhere.
+
+    On PostgreSQL the nearest names come straight from the GiST index (a KNN scan, no sort of all matches);
+    the access gateway then keeps those the user may see, batch by batch, so the cost follows the number of
+    results, not the number of persons.
     """
     candidates = Persoon.objects.all()
     if bsn:
@@ -185,34 +191,41 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
     if geboortedatum:
         candidates = candidates.filter(geboortedatum=geboortedatum)
     if not naam:
-        candidates = candidates.order_by("achternaam", "voornamen", "pk")
-    elif connection.vendor == "postgresql":
+        return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk").values_list("pk"))
+    term = normalise_name(naam)
+    if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordDistance
 
-        term = normalise_name(naam)
-        candidates = (
-            candidates.filter(Q(zoeknaam__trigram_word_similar=term) | Q(zoeknaam__contains=term))
-            .annotate(distance=TrigramWordDistance(term, "zoeknaam"))
-            .order_by("distance", "pk")
+        # One word: nearest names from the GiST index on lower(zoeknaam). Several words: the matches from the GIN
+        # index on zoeknaam, sorted (see migration cases/0007 for why the two indexes are split like this).
+        column = Lower("zoeknaam") if " " not in term else F("zoeknaam")
+        ranked = (
+            candidates.annotate(naam=column)
+            .filter(naam__trigram_word_similar=term)
+            .annotate(distance=TrigramWordDistance(term, column))
+            .order_by("distance")
         )
-    else:
-        for word in normalise_name(naam).split():
-            candidates = candidates.filter(zoeknaam__contains=word)
-        candidates = candidates.order_by("achternaam", "voornamen", "pk")
-    return _visible_in_order(user, candidates)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
+            return _visible_in_order(user, ranked.values_list("pk", "distance"))
+    for word in term.split():
+        candidates = candidates.filter(zoeknaam__contains=word)
+    return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk").values_list("pk"))
 
 
 SEARCH_BATCH = 100
 SEARCH_MAX_CANDIDATES = 2000
 
 
-def _visible_in_order(user, candidates: QuerySet[Persoon]) -> list[Persoon]:
+def _visible_in_order(user, rows: QuerySet) -> list[Persoon]:
+    """``rows`` yields (pk,) or (pk, distance) in result order; keep the visible ones, stop when far enough."""
     found: list[int] = []
     for offset in range(0, SEARCH_MAX_CANDIDATES, SEARCH_BATCH):
-        batch = list(candidates.values_list("pk", flat=True)[offset : offset + SEARCH_BATCH])
-        visible = visible_person_ids(user, batch)
-        found += [pk for pk in batch if pk in visible]
-        if len(found) >= SEARCH_LIMIT or len(batch) < SEARCH_BATCH:
+        batch = list(rows[offset : offset + SEARCH_BATCH])
+        close = [row[0] for row in batch if len(row) == 1 or row[1] <= SEARCH_MAX_DISTANCE]
+        visible = visible_person_ids(user, close)
+        found += [pk for pk in close if pk in visible]
+        if len(found) >= SEARCH_LIMIT or len(batch) < SEARCH_BATCH or len(close) < len(batch):
             break
     persons = Persoon.objects.in_bulk(found[:SEARCH_LIMIT])
     return [persons[pk] for pk in found[:SEARCH_LIMIT]]

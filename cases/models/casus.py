@@ -91,6 +91,8 @@ class Casus(models.Model):
             models.Index(fields=["status", "-aangemaakt_op"], name="casus_status_aangemaakt"),
             models.Index(fields=["procesregisseur", "status"], name="casus_regisseur_status"),
             models.Index(fields=["thema"], name="casus_thema"),
+            # The case list filtered on status (and theme), newest first, without sorting all matches.
+            models.Index(fields=["status", "thema", "-jaar", "-volgnummer"], name="casus_lijst_status_thema"),
         ]
         permissions = [("view_alle_casussen", _("Kan alle casussen van het ZVH zien (procesregie)"))]
 
