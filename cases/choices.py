@@ -30,6 +30,11 @@ class Leefgebied(models.TextChoices):
     OPVOEDING = "opvoeding", _("opvoeding")
 
 
+def leefgebieden_labels(values) -> str:
+    """The stored leefgebied codes as their Dutch labels, comma separated (unknown codes left out)."""
+    return ", ".join(str(Leefgebied(v).label) for v in values if v in Leefgebied.values)
+
+
 class Thema(models.TextChoices):
     COMPLEX = "complex", _("complexe casuïstiek")
     RADICALISERING = "radicalisering", _("radicalisering")

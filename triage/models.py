@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import Geslacht, Grondslag, Leefgebied, Relatie, Thema
+from cases.choices import Geslacht, Grondslag, Relatie, Thema, leefgebieden_labels
 
 from .choices import AanmeldingStatus, BordSoort, Uitkomst, Vervolg
 
@@ -69,7 +69,7 @@ class Aanmelding(models.Model):
 
     @property
     def leefgebieden_display(self) -> str:
-        return ", ".join(str(Leefgebied(v).label) for v in self.leefgebieden if v in Leefgebied.values)
+        return leefgebieden_labels(self.leefgebieden)
 
     @property
     def hoofdpersoon(self):

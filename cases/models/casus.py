@@ -7,11 +7,11 @@ from ..choices import (
     AfspraakStatus,
     CasusStatus,
     Grondslag,
-    Leefgebied,
     LogboekSoort,
     Relatie,
     Resultaat,
     Thema,
+    leefgebieden_labels,
 )
 from .persons import Persoon
 
@@ -111,7 +111,7 @@ class Casus(models.Model):
 
     @property
     def leefgebieden_display(self) -> str:
-        return ", ".join(str(Leefgebied(v).label) for v in self.leefgebieden if v in Leefgebied.values)
+        return leefgebieden_labels(self.leefgebieden)
 
 
 class Betrokkene(models.Model):
