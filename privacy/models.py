@@ -26,7 +26,25 @@ class AppendOnlyQuerySet(models.QuerySet):
     update_or_create = update  # type: ignore[assignment]
 
 
-class AccessLogEntry(models.Model):
+class AppendOnlyModel(models.Model):
+    """A row that can be added, never changed or removed through the application."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "objects"  # no plain manager that could update or delete behind the append-only one
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("De toegangsregistratie kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("De toegangsregistratie kan niet worden verwijderd.")
+
+
+class AccessLogEntry(AppendOnlyModel):
     timestamp = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+", null=True
@@ -52,49 +70,27 @@ class AccessLogEntry(models.Model):
     correlation_id = models.CharField(_("correlatie-id"), max_length=64, blank=True)
     view_name = models.CharField(_("scherm"), max_length=128, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("toegangsregistratie")
         verbose_name_plural = _("toegangsregistraties")
         ordering = ["-timestamp", "-id"]
-        base_manager_name = "objects"  # no plain manager that could update or delete behind the append-only one
         indexes = [models.Index(fields=["user", "-timestamp"], name="accesslog_user_time")]
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.username} {self.action} {self.object_type}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("De toegangsregistratie kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("De toegangsregistratie kan niet worden verwijderd.")
-
-
-class AccessLogPerson(models.Model):
+class AccessLogPerson(AppendOnlyModel):
     """One row per person concerned by an entry, so 'who saw this person' is an index lookup."""
 
     entry = models.ForeignKey(AccessLogEntry, on_delete=models.PROTECT, related_name="persons")
     person_id = models.BigIntegerField(_("persoon"))
     timestamp = models.DateTimeField(_("tijdstip"))  # copied from the entry: the per-person view sorts on it
 
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("betrokken persoon")
         verbose_name_plural = _("betrokken personen")
-        base_manager_name = "objects"
         indexes = [models.Index(fields=["person_id", "-timestamp"], name="accesslog_person_time")]
 
     def __str__(self) -> str:
         return f"persoon {self.person_id} in {self.entry_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("De toegangsregistratie kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("De toegangsregistratie kan niet worden verwijderd.")

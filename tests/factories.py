@@ -9,6 +9,21 @@ from zvh.accounts.models import Organisation, User
 from zvh.accounts.services import user_sync_organisation_group
 
 TEST_PASSWORD = "een-lang-testwachtwoord-2022"
+# The fictitious BSNs of ../shared/DOMAIN.md (test range, valid by the 11-proof).
+TEST_BSNS = (
+    "999990007",
+    "999990019",
+    "999990020",
+    "999990032",
+    "999990044",
+    "999990056",
+    "999990068",
+    "999990081",
+    "999990093",
+    "999990111",
+    "999990123",
+    "999990135",
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

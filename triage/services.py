@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cases.choices import Relatie
 from cases.models import RESTRICTED_THEMES, validate_bsn
 from cases.services import casus_open, persoon_link_or_create
+from cases.services.persons import PERSON_FIELDS
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.queue import enqueue_on_commit
 
@@ -33,20 +34,7 @@ AANMELDING_FIELDS = (
     "grondslag",
     "grondslag_toelichting",
 )
-BETROKKENE_FIELDS = (
-    "relatie",
-    "bsn",
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "geslacht",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "brp_gemeente",
-)
+BETROKKENE_FIELDS = ("relatie", *PERSON_FIELDS)
 
 
 def _require(user, *roles: str) -> None:

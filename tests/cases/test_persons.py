@@ -5,21 +5,9 @@ from django.core.exceptions import ValidationError
 
 from cases.models import Persoon, validate_bsn
 from cases.services import persoon_link_or_create, possible_duplicates
+from tests.factories import TEST_BSNS
 
-VALID = [
-    "999990007",
-    "999990019",
-    "999990020",
-    "999990032",
-    "999990044",
-    "999990056",
-    "999990068",
-    "999990081",
-    "999990093",
-    "999990111",
-    "999990123",
-    "999990135",
-]
+VALID = TEST_BSNS
 
 
 @pytest.mark.parametrize("bsn", VALID)

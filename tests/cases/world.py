@@ -17,23 +17,6 @@ from cases.models import Persoon
 from tests.factories import OrganisationFactory
 from zvh.accounts.choices import OrganisationType, Role
 
-_BSNS = iter(
-    [
-        "999990007",
-        "999990019",
-        "999990020",
-        "999990032",
-        "999990044",
-        "999990056",
-        "999990068",
-        "999990081",
-        "999990093",
-        "999990111",
-        "999990123",
-        "999990135",
-    ]
-)
-
 
 def make_person(voornamen: str, achternaam: str, **extra) -> Persoon:
     persoon, _created = services.persoon_link_or_create(voornamen=voornamen, achternaam=achternaam, **extra)
