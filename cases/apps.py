@@ -13,31 +13,13 @@ class CasesConfig(AppConfig):
 
         from . import models as m
 
-        for model in (m.Persoon, m.Casus, m.Betrokkene, m.PlanVanAanpak, m.Doel, m.Afspraak, m.LogboekEntry):
+        for model in (m.Casus, m.Betrokkene, m.PlanVanAanpak, m.Doel, m.Afspraak, m.LogboekEntry):
             auditlog.register(model)
         auditlog.register(m.Grant)  # granting, changing and revoking access are audited
         auditlog.register(m.Casusoverleg, m2m_fields={"ondersteuning"})
         auditlog.register(m.Agendapunt)
         auditlog.register(m.Deelnemer)
-        auditlog.register(m.Team, m2m_fields={"leden"})
-        _register_team_memberships()
 
+        from .access import register_casus
 
-def _register_team_memberships() -> None:
-    """Team memberships load with the user's groups (one query per request), as "team:<code>"."""
-    from django.db.models import CharField, F, Value
-    from django.db.models.functions import Concat
-
-    from zvh.accounts.models import User
-
-    from .models import Team
-
-    def teams(user):
-        return (
-            Team.objects.filter(leden=user)
-            .annotate(label=Concat(Value("team:"), F("code"), output_field=CharField()))
-            .values_list("label", flat=True)
-        )
-
-    if teams.__qualname__ not in {source.__qualname__ for source in User.membership_sources}:
-        User.membership_sources.append(teams)
+        register_casus()

@@ -1,11 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Geslacht(models.TextChoices):
-    VROUW = "v", _("vrouw")
-    MAN = "m", _("man")
-    ANDERS = "x", _("anders / onbekend")
+from zvh.persons.choices import Geslacht  # noqa: F401  (re-exported for the aanmelding form)
 
 
 class Relatie(models.TextChoices):

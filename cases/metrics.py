@@ -5,8 +5,6 @@ from datetime import datetime
 from django.db.models import Count, Q
 
 from reporting.registry import register_breakdown, register_metric
-from triage.choices import Uitkomst
-from triage.models import Weging
 
 from .choices import Resultaat
 from .models import Casus
@@ -22,11 +20,6 @@ def under_regie(start: datetime, end: datetime) -> int:
         .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=start))
         .count()
     )
-
-
-@register_metric("cases.opschalingen", label="Opschalingen", unit="zaken")
-def opschalingen(start: datetime, end: datetime) -> int:
-    return Weging.objects.filter(uitkomst=Uitkomst.OPSCHALEN, besloten_op__gte=start, besloten_op__lt=end).count()
 
 
 @register_metric("cases.afgesloten", label="Afgesloten casussen", unit="zaken", params=("resultaat",))

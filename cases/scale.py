@@ -16,9 +16,9 @@ from django.utils import timezone
 from privacy.models import AccessLogEntry, AccessLogPerson
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
+from zvh.persons.names import ACHTERNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V
 
 from .choices import CasusStatus, Grondslag, Leefgebied, Relatie, Resultaat, Thema
-from .demo import ACHTERNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V
 from .models import (
     Afspraak,
     Betrokkene,

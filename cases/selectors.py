@@ -10,9 +10,11 @@ from django.db.models.functions import Cast, Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zvh.access import conditions, gateway
 from zvh.accounts.choices import Role
+from zvh.persons.models import Persoon, normalise_name
 
-from .access import casus_queryset_for, hidden_themes, is_partner_view, log_list, visible_person_ids
+from .access import CASUS, casus_queryset_for, is_partner_view
 from .choices import OPEN_STATUSES, AfspraakStatus, CasusStatus, LogboekSoort, OverlegSoort, Relatie
 from .models import (
     Afspraak,
@@ -22,9 +24,7 @@ from .models import (
     Casusoverleg,
     Grant,
     LogboekEntry,
-    Persoon,
     StatusWijziging,
-    normalise_name,
 )
 
 LIST_RELATED = ("hoofdpersoon", "gemeente", "procesregisseur")
@@ -35,9 +35,9 @@ def casus_list(user) -> QuerySet[Casus]:
 
 
 def log_casus_page(request: HttpRequest, cases) -> None:
-    log_list(
+    gateway.log_shown(
         request=request,
-        object_type="cases.casus",
+        object_type=CASUS,
         object_ids=[c.pk for c in cases],
         person_ids=[c.hoofdpersoon_id for c in cases],
     )
@@ -175,23 +175,22 @@ SEARCH_LIMIT = 25
 
 # Word similarity from which a name counts as a match (0.4: tolerant of a typo or two; pg_trgm's default is 0.6).
 SEARCH_MIN_SIMILARITY = 0.4
-SEARCH_MAX_DISTANCE = 1 - SEARCH_MIN_SIMILARITY
 
 
 def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -> list[Persoon]:
-    """Tolerant name matching: nearest names by trigram word distance on PostgreSQL, substrings elsewhere.
+    """Tolerant name matching within the persons the user may see: nearest names by trigram word distance on
+    PostgreSQL, substrings elsewhere.
 
-    On PostgreSQL the nearest names come straight from the GiST index (a KNN scan, no sort of all matches);
-    the access gateway then keeps those the user may see, batch by batch, so the cost follows the number of
-    results, not the number of persons.
+    Visibility is part of the one query (the access layer's person condition), so the result is right for any
+    number of candidates: the scan walks the names in rank order and stops at the first ``SEARCH_LIMIT`` visible.
     """
-    candidates = Persoon.objects.all()
+    visible = conditions.persons_visible(user)
     if bsn:
-        candidates = candidates.filter(bsn=bsn.strip())
+        visible = visible.filter(bsn=bsn.strip())
     if geboortedatum:
-        candidates = candidates.filter(geboortedatum=geboortedatum)
+        visible = visible.filter(geboortedatum=geboortedatum)
     if not naam:
-        return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk").values_list("pk"))
+        return list(visible.order_by("achternaam", "voornamen", "pk")[:SEARCH_LIMIT])
     term = normalise_name(naam)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordDistance
@@ -200,35 +199,17 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
         # index on zoeknaam, sorted (see migration cases/0007 for why the two indexes are split like this).
         column = Lower("zoeknaam") if " " not in term else F("zoeknaam")
         ranked = (
-            candidates.annotate(naam=column)
+            visible.annotate(naam=column)
             .filter(naam__trigram_word_similar=term)
             .annotate(distance=TrigramWordDistance(term, column))
-            .order_by("distance")
+            .order_by("distance", "pk")
         )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
-            return _visible_in_order(user, ranked.values_list("pk", "distance"))
+            return list(ranked[:SEARCH_LIMIT])
     for word in term.split():
-        candidates = candidates.filter(zoeknaam__contains=word)
-    return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk").values_list("pk"))
-
-
-SEARCH_BATCH = 100
-SEARCH_MAX_CANDIDATES = 2000
-
-
-def _visible_in_order(user, rows: QuerySet) -> list[Persoon]:
-    """``rows`` yields (pk,) or (pk, distance) in result order; keep the visible ones, stop when far enough."""
-    found: list[int] = []
-    for offset in range(0, SEARCH_MAX_CANDIDATES, SEARCH_BATCH):
-        batch = list(rows[offset : offset + SEARCH_BATCH])
-        close = [row[0] for row in batch if len(row) == 1 or row[1] <= SEARCH_MAX_DISTANCE]
-        visible = visible_person_ids(user, close)
-        found += [pk for pk in close if pk in visible]
-        if len(found) >= SEARCH_LIMIT or len(batch) < SEARCH_BATCH or len(close) < len(batch):
-            break
-    persons = Persoon.objects.in_bulk(found[:SEARCH_LIMIT])
-    return [persons[pk] for pk in found[:SEARCH_LIMIT]]
+        visible = visible.filter(zoeknaam__contains=word)
+    return list(visible.order_by("achternaam", "voornamen", "pk")[:SEARCH_LIMIT])
 
 
 def casus_by_number(*, user, nummer: str) -> list[Casus]:
@@ -256,20 +237,15 @@ def dashboard_regisseur(user) -> dict:
     counts = dict(mine.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     recent = list(mine.filter(status__in=OPEN_STATUSES).select_related(*LIST_RELATED).order_by("-gewijzigd_op")[:10])
     afspraken = list(afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))[:15])
-    from triage.selectors import waiting_for_triage
-
     return {
         "status_counts": [(s, counts.get(s.value, 0)) for s in CasusStatus],
         "cases": recent,
         "afspraken": afspraken,
         "meetings": list(upcoming_meetings(user)[:5]),
-        "waiting": list(waiting_for_triage(user)[:10]),
     }
 
 
 def dashboard_partner(user) -> dict:
-    from triage.selectors import aanmelding_queryset_for
-
     cases = list(casus_list(user).filter(status__in=[*OPEN_STATUSES, CasusStatus.AFGESCHAALD])[:20])
     visible = casus_queryset_for(user).values("pk")
     afspraken = list(
@@ -277,14 +253,7 @@ def dashboard_partner(user) -> dict:
             :20
         ]
     )
-    aanmeldingen = list(
-        aanmelding_queryset_for(user)
-        .filter(ingediend_door=user)
-        .select_related("weging", "casus")
-        .prefetch_related("betrokkenen")
-        .order_by("-aangemaakt_op")[:10]
-    )
-    return {"cases": cases, "afspraken": afspraken, "aanmeldingen": aanmeldingen}
+    return {"cases": cases, "afspraken": afspraken}
 
 
 def upcoming_meetings(user) -> QuerySet[Casusoverleg]:
@@ -323,7 +292,6 @@ class AgendaItem:
 def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg, action: str = "read") -> list[AgendaItem]:
     """All items, but only those of cases the user takes part in carry content; others only show they exist."""
     visible = set(casus_queryset_for(request.user).values_list("pk", flat=True).filter(agendapunten__overleg=overleg))
-    hidden = hidden_themes(request.user)
     punten = list(
         overleg.agendapunten.select_related("casus__hoofdpersoon", "casus__procesregisseur").prefetch_related(
             Prefetch(
@@ -333,12 +301,9 @@ def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg, action: str =
             Prefetch("casus__grants", queryset=Grant.objects.select_related("organisatie", "user__organisation")),
         )
     )
-    items = [
-        AgendaItem(nummer=i, punt=p, toegang=p.casus_id in visible and p.casus.thema not in hidden)
-        for i, p in enumerate(punten, start=1)
-    ]
+    items = [AgendaItem(nummer=i, punt=p, toegang=p.casus_id in visible) for i, p in enumerate(punten, start=1)]
     shown = [item.punt.casus for item in items if item.toegang]
-    log_list(
+    gateway.log_shown(
         request=request,
         action=action,
         object_type="cases.casusoverleg",

@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cases.models import Persoon
+from zvh.access import gateway
 from zvh.accounts.choices import Role
 from zvh.accounts.models import User
 from zvh.permissions import role_required
@@ -37,21 +37,9 @@ def person_lookup(request: HttpRequest) -> HttpResponse:
     form = PersonLookupForm(request.POST if request.method == "POST" else None)
     found = None
     if request.method == "POST" and form.is_valid():
-        qs = Persoon.objects.only("pk", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum")
-        if form.cleaned_data["bsn"]:
-            qs = qs.filter(bsn=form.cleaned_data["bsn"].strip())
-        if form.cleaned_data["achternaam"]:
-            qs = qs.filter(achternaam__iexact=form.cleaned_data["achternaam"].strip())
-        if form.cleaned_data["geboortedatum"]:
-            qs = qs.filter(geboortedatum=form.cleaned_data["geboortedatum"])
-        found = list(qs.order_by("achternaam")[:25])
-        access_log_record(
-            request=request,
-            user=request.user,
-            action=AccessAction.SEARCH,
-            object_type="cases.persoon",
-            object_ids=[p.pk for p in found],
-            person_ids=[p.pk for p in found],
+        data = form.cleaned_data
+        found = gateway.identity_search(
+            request=request, bsn=data["bsn"], achternaam=data["achternaam"], geboortedatum=data["geboortedatum"]
         )
     return render(request, "privacy/person_lookup.html", {"form": form, "found": found})
 
@@ -59,9 +47,7 @@ def person_lookup(request: HttpRequest) -> HttpResponse:
 @require_GET
 @role_required(Role.FG)
 def person_log(request: HttpRequest, pk: int) -> HttpResponse:
-    persoon = Persoon.objects.filter(pk=pk).only("pk", "voornamen", "tussenvoegsel", "achternaam").first()
-    if persoon is None:
-        raise Http404
+    persoon = gateway.identity_get(request=request, pk=pk)
     form, period = _period(request)
     page = Paginator(selectors.person_access_log(person_id=pk, **period), PAGE_SIZE).get_page(request.GET.get("pagina"))
     page.object_list = list(page.object_list)  # read what existed before this view is itself logged

@@ -8,6 +8,8 @@ class AccessAction(models.TextChoices):
     UPDATE = "update", _("wijzigen")
     DELETE = "delete", _("verwijderen")
     EXPORT = "export", _("exporteren")
+    LIST = "list", _("in een lijst getoond")
+    REVEAL = "reveal", _("afgeschermd gegeven getoond")
     SEARCH = "search", _("zoeken")
 
 

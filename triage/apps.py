@@ -16,3 +16,7 @@ class TriageConfig(AppConfig):
         auditlog.register(m.Aanmelding, m2m_fields={"voorgestelde_partners"})
         for model in (m.AanmeldingBetrokkene, m.TriageSessie, m.Weging, m.Advies):
             auditlog.register(model)
+
+        from .access import register_aanmelding
+
+        register_aanmelding()

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import Geslacht, Grondslag, Leefgebied, Relatie, Thema
 from cases.forms import DATE, partner_organisations
-from cases.models import validate_bsn
-from cases.models.persons import postcode_validator
 from zvh.accounts.choices import OrganisationType
 from zvh.accounts.models import Organisation
+from zvh.persons.models import postcode_validator, validate_bsn
 
 from .choices import CRITERIA, Uitkomst, Vervolg
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from reporting.registry import register_breakdown, register_metric
 
-from .choices import AanmeldingStatus, BordSoort
+from .choices import AanmeldingStatus, BordSoort, Uitkomst
 from .models import Aanmelding, Advies, Weging
 
 
@@ -47,3 +47,9 @@ def aanmeldingen_per_partner(start: datetime, end: datetime) -> dict[str, int]:
 def aanmeldingen_per_gemeente(start: datetime, end: datetime) -> dict[str, int]:
     rows = _submitted(start, end).values_list("gemeente__name").annotate(n=Count("pk"))
     return dict(sorted(((name or "onbekend", n) for name, n in rows), key=lambda row: (-row[1], row[0])))
+
+
+# Kept under its original key: the jaarplan binds its activity rows to it.
+@register_metric("cases.opschalingen", label="Opschalingen", unit="zaken")
+def opschalingen(start: datetime, end: datetime) -> int:
+    return Weging.objects.filter(uitkomst=Uitkomst.OPSCHALEN, besloten_op__gte=start, besloten_op__lt=end).count()

@@ -92,7 +92,7 @@ class AanmeldingBetrokkene(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
     brp_gemeente = models.CharField(_("BRP-gemeente"), max_length=100, blank=True)
-    persoon = models.ForeignKey("cases.Persoon", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    persoon = models.ForeignKey("persons.Persoon", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
 
     class Meta:
         verbose_name = _("betrokkene bij aanmelding")
@@ -112,7 +112,7 @@ class TriageBord(models.Model):
     soort = models.CharField(_("soort"), max_length=16, choices=BordSoort.choices, unique=True)
     frequentie = models.CharField(_("frequentie"), max_length=50)
     team = models.ForeignKey(
-        "cases.Team",
+        "access.Team",
         verbose_name=_("alleen voor leden van"),
         on_delete=models.PROTECT,
         null=True,

@@ -3,73 +3,28 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from cases.access import hidden_themes, log_list
-from privacy.choices import AccessAction, AccessResult
-from privacy.services import access_log_record
+from privacy.choices import AccessAction
+from zvh.access import conditions, gateway
 from zvh.accounts.choices import Role
 
+from .access import AANMELDING
 from .choices import AanmeldingStatus
 from .models import Aanmelding, Advies, TriageBord, TriageSessie
 
 
-def aanmelding_condition(user, prefix: str = "") -> Q:
-    """Partners: their organisation's submitted aanmeldingen and their own drafts.
-    Procesregisseurs: every submitted aanmelding (restricted themes for team members only) and their own drafts.
-    ``prefix`` reaches the aanmelding from a related model (e.g. "aanmelding__")."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    p = prefix
-    concept = Q(**{f"{p}status": AanmeldingStatus.CONCEPT})
-    own_draft = concept & Q(**{f"{p}ingediend_door": user})
-    if user.has_role(Role.PROCESREGISSEUR):
-        hidden = hidden_themes(user)
-        submitted = ~concept & ~Q(**{f"{p}thema__in": hidden}) if hidden else ~concept
-        return submitted | own_draft
-    if user.has_role(Role.KETENPARTNER):
-        return (~concept & Q(**{f"{p}aanbrengende_partner": user.organisation_id})) | own_draft
-    return Q(pk__in=[])
-
-
 def aanmelding_queryset_for(user) -> QuerySet[Aanmelding]:
-    return Aanmelding.objects.filter(aanmelding_condition(user))
+    return conditions.visible(user, AANMELDING)
 
 
 def aanmelding_person_ids(aanmelding: Aanmelding) -> list[int]:
     return [b.persoon_id for b in aanmelding.betrokkenen.all() if b.persoon_id]
 
 
-def aanmelding_get_for_user(*, request: HttpRequest, pk: int, action=AccessAction.READ) -> Aanmelding:
-    user = request.user
-    aanmelding = (
-        aanmelding_queryset_for(user)
-        .select_related("aanbrengende_partner", "gemeente", "ingediend_door", "sessie__bord")
-        .prefetch_related("betrokkenen", "voorgestelde_partners")
-        .filter(pk=pk)
-        .first()
-    )
-    if aanmelding is None:
-        existing = Aanmelding.objects.filter(pk=pk).values("aanbrengende_partner_id").first()
-        if existing:
-            access_log_record(
-                request=request,
-                user=user,
-                action=action,
-                object_type="triage.aanmelding",
-                object_ids=[pk],
-                result=AccessResult.DENIED,
-                on_behalf_of_id=existing["aanbrengende_partner_id"],
-            )
-        raise Http404
-    access_log_record(
-        request=request,
-        user=user,
-        action=action,
-        object_type="triage.aanmelding",
-        object_ids=[pk],
-        person_ids=aanmelding_person_ids(aanmelding),
-        on_behalf_of_id=aanmelding.aanbrengende_partner_id,
-    )
-    return aanmelding
+def aanmelding_get_for_user(*, request: HttpRequest, pk, action=AccessAction.READ) -> Aanmelding:
+    queryset = Aanmelding.objects.select_related(
+        "aanbrengende_partner", "gemeente", "ingediend_door", "sessie__bord"
+    ).prefetch_related("betrokkenen", "voorgestelde_partners")
+    return gateway.get_for_user(request=request, key=AANMELDING, pk=pk, action=action, queryset=queryset)
 
 
 def boards_for(user) -> QuerySet[TriageBord]:
@@ -101,7 +56,7 @@ def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie) -> list[A
         .prefetch_related("betrokkenen")
         .order_by("-spoed", "ingediend_op")
     )
-    log_list(
+    gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
         object_ids=[a.pk for a in aanmeldingen],

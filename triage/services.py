@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.choices import Relatie
-from cases.models import RESTRICTED_THEMES, validate_bsn
-from cases.services import casus_open, persoon_link_or_create
-from cases.services.persons import PERSON_FIELDS
+from cases.services import casus_open
+from zvh.access.models import BeperktThema
 from zvh.accounts.choices import OrganisationType, Role
+from zvh.persons.models import validate_bsn
+from zvh.persons.services import PERSON_FIELDS, persoon_link_or_create
 from zvh.queue import enqueue_on_commit
 
-from .choices import AanmeldingStatus, BordSoort, Uitkomst
+from .choices import AanmeldingStatus, Uitkomst
 from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
 
 logger = logging.getLogger(__name__)
@@ -136,12 +137,20 @@ def aanmelding_submit(*, aanmelding: Aanmelding, by) -> Aanmelding:
     errors = aanmelding_errors(aanmelding)
     if errors:
         raise ValidationError(errors)
-    for betrokkene in aanmelding.betrokkenen.all():
-        persoon, _created = persoon_link_or_create(
-            **{f: getattr(betrokkene, f) for f in BETROKKENE_FIELDS if f != "relatie"}
-        )
+    conflicts = []
+    for number, betrokkene in enumerate(aanmelding.betrokkenen.all(), start=1):
+        try:
+            persoon, _created = persoon_link_or_create(
+                **{f: getattr(betrokkene, f) for f in BETROKKENE_FIELDS if f != "relatie"}
+            )
+        except ValidationError as exc:
+            label = _("Betrokkene %(n)s") % {"n": number}
+            conflicts += [f"{label}: {message}" for message in exc.messages]
+            continue
         betrokkene.persoon = persoon
         betrokkene.save(update_fields=["persoon"])
+    if conflicts:
+        raise ValidationError({"betrokkenen": conflicts})  # rolls back every link made above
     aanmelding.status = AanmeldingStatus.INGEDIEND
     aanmelding.ingediend_op = timezone.now()
     aanmelding.save(update_fields=["status", "ingediend_op"])
@@ -168,8 +177,12 @@ def aanmelding_place(*, aanmelding: Aanmelding, sessie: TriageSessie, by) -> Aan
     _require_board_member(sessie.bord, by)
     if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
         raise ValidationError(_("Alleen een ingediende aanmelding zonder besluit kan worden geagendeerd."))
-    if aanmelding.thema in RESTRICTED_THEMES and sessie.bord.soort != BordSoort.WEEGPLOEG:
-        raise ValidationError(_("Aanmeldingen over radicalisering worden gewogen in de Weegploeg."))
+    team_id = BeperktThema.objects.filter(thema=aanmelding.thema).values_list("team_id", flat=True).first()
+    if team_id is not None and sessie.bord.team_id != team_id:
+        raise ValidationError(
+            _("Aanmeldingen over %(thema)s worden gewogen op het triagebord van hun team.")
+            % {"thema": aanmelding.get_thema_display()}
+        )
     aanmelding.sessie = sessie
     aanmelding.status = AanmeldingStatus.GEAGENDEERD
     aanmelding.save(update_fields=["sessie", "status"])

@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.access import log_list, persons_in_hidden_cases
-from cases.services import possible_duplicates
 from privacy.choices import AccessAction
+from zvh.access import conditions, gateway
 from zvh.accounts.choices import Role
 from zvh.core.forms import add_service_errors, posted, submit
 from zvh.permissions import role_required
+from zvh.persons.services import possible_duplicates
 
 from . import selectors, services
 from .choices import CRITERIA_RULE, AanmeldingStatus, BordSoort
@@ -35,7 +35,7 @@ def aanmelding_list(request: HttpRequest) -> HttpResponse:
     if status in AanmeldingStatus.values:
         qs = qs.filter(status=status)
     page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
-    log_list(
+    gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
         object_ids=[a.pk for a in page],
@@ -135,16 +135,23 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
     duplicates = []
     if is_regisseur:
-        # Only the procesregisseur is warned of a possible duplicate, and never of a person in a case of a
-        # restricted theme they are not a member for.
-        hidden = persons_in_hidden_cases(request.user)
+        # Only the procesregisseur is warned of a possible duplicate, and only of persons they may see (in a
+        # dossier they may open: the access layer's rule); the names shown are logged.
+        visible = conditions.person_condition(request.user)
         for b in aanmelding.betrokkenen.all():
             candidates = possible_duplicates(
                 voornamen=b.voornamen, achternaam=b.achternaam, geboortedatum=b.geboortedatum, exclude_pk=b.persoon_id
             )
-            found = list(candidates.exclude(pk__in=hidden)[:3])
+            found = list(candidates.filter(visible)[:3])
             if found:
                 duplicates.append((b, found))
+        if duplicates:
+            gateway.log_shown(
+                request=request,
+                object_type=gateway.PERSOON,
+                object_ids=[p.pk for _b, found in duplicates for p in found],
+                person_ids=[p.pk for _b, found in duplicates for p in found],
+            )
     sessies = TriageSessie.objects.none()
     if is_regisseur and aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
         sessies = TriageSessie.objects.filter(bord__in=selectors.boards_for(request.user)).select_related("bord")
@@ -186,7 +193,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
     boards = list(selectors.boards_for(request.user))
     sessies = {b.pk: list(TriageSessie.objects.filter(bord=b).order_by("-datum")[:8]) for b in boards}
     waiting = list(selectors.waiting_for_triage(request.user).filter(sessie__isnull=True))
-    log_list(
+    gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
         object_ids=[a.pk for a in waiting],
@@ -264,5 +271,5 @@ def advies_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.advies_queryset_for(request.user), 25).get_page(request.GET.get("pagina"))
     named = [a.pk for a in page if a.betreft_persoon]
     if named:
-        log_list(request=request, object_type="triage.advies", object_ids=named, person_ids=[])
+        gateway.log_shown(request=request, object_type="triage.advies", object_ids=named, person_ids=[])
     return render(request, "triage/advies_list.html", {"form": form, "page": page})

@@ -10,12 +10,8 @@ from .casus import (
 )
 from .grants import CasusGroupObjectPermission, CasusUserObjectPermission, Grant
 from .meetings import Agendapunt, Casusoverleg, Deelnemer
-from .persons import Persoon, normalise_name, validate_bsn
-from .teams import RESTRICTED_THEMES, WEEGPLOEG, Team
 
 __all__ = [
-    "RESTRICTED_THEMES",
-    "WEEGPLOEG",
     "Afspraak",
     "Agendapunt",
     "Betrokkene",
@@ -28,10 +24,6 @@ __all__ = [
     "Doel",
     "Grant",
     "LogboekEntry",
-    "Persoon",
     "PlanVanAanpak",
     "StatusWijziging",
-    "Team",
-    "normalise_name",
-    "validate_bsn",
 ]

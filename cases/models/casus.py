@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zvh.persons.models import Persoon
+
 from ..choices import (
     Afsluitreden,
     AfspraakStatus,
@@ -13,7 +15,6 @@ from ..choices import (
     Thema,
     leefgebieden_labels,
 )
-from .persons import Persoon
 
 
 class CasusNummerReeks(models.Model):

@@ -17,7 +17,6 @@ from .grants import (
     grants_set_end_after,
 )
 from .meetings import agendapunt_add, agendapunt_verslag, deelnemer_add, overleg_create
-from .persons import persoon_link_or_create, possible_duplicates
 
 __all__ = [
     "afspraak_create",
@@ -35,7 +34,5 @@ __all__ = [
     "grants_set_end_after",
     "logboek_add",
     "overleg_create",
-    "persoon_link_or_create",
     "plan_save",
-    "possible_duplicates",
 ]

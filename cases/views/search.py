@@ -3,10 +3,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from privacy.choices import AccessAction
+from zvh.access import conditions, gateway
 from zvh.accounts.choices import Role
 from zvh.permissions import role_required
 
-from ..access import log_list, persoon_get_for_user
+from ..access import CASUS
 from ..forms import ZoekForm
 from ..selectors import casus_by_number, log_casus_page, persoon_cases, persoon_search
 
@@ -31,10 +32,10 @@ def search(request: HttpRequest) -> HttpResponse:
             personen = persoon_search(
                 user=request.user, naam=data["naam"], bsn=data["bsn"], geboortedatum=data["geboortedatum"]
             )
-            log_list(
+            gateway.log_shown(
                 request=request,
                 action=AccessAction.SEARCH,
-                object_type="cases.persoon",
+                object_type=gateway.PERSOON,
                 object_ids=[p.pk for p in personen],
                 person_ids=[p.pk for p in personen],
             )
@@ -44,18 +45,10 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 @role_required(*SEARCH_ROLES)
 def persoon_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    persoon = persoon_get_for_user(request=request, pk=pk)
+    """A person and the dossiers of every type that hold them and that the user may see (through the layer)."""
+    persoon = gateway.persoon_get_for_user(request=request, pk=pk)
     cases = persoon_cases(user=request.user, persoon=persoon)
-    aanmeldingen = []
-    if request.user.has_role(Role.PROCESREGISSEUR):
-        from triage.selectors import aanmelding_queryset_for
-
-        aanmeldingen = list(
-            aanmelding_queryset_for(request.user)
-            .filter(betrokkenen__persoon=persoon)
-            .select_related("aanbrengende_partner", "weging")
-            .distinct()
-        )
-    return render(
-        request, "cases/persoon_detail.html", {"persoon": persoon, "cases": cases, "aanmeldingen": aanmeldingen}
-    )
+    dossiers = conditions.person_dossiers(request.user, persoon.pk, exclude=(CASUS,))
+    for dt, objects in dossiers:
+        gateway.log_shown(request=request, object_type=dt.key, object_ids=[o.pk for o in objects], person_ids=[pk])
+    return render(request, "cases/persoon_detail.html", {"persoon": persoon, "cases": cases, "dossiers": dossiers})

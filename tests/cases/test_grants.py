@@ -159,7 +159,7 @@ def test_a_second_active_grant_for_the_same_partner_is_refused(casus, regisseur)
 
 
 def test_restricted_theme_stays_hidden_even_with_a_grant(regisseur, politie):
-    from cases.models import Team
+    from zvh.access.models import Team
 
     radical = open_case(
         regisseur=regisseur, partner=politie, persoon=make_person("Karel", "Willems"), thema="radicalisering"

@@ -1,11 +1,13 @@
 """Persons: the BSN 11-proof, one person per BSN, and linking on intake."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from cases.models import Persoon, validate_bsn
-from cases.services import persoon_link_or_create, possible_duplicates
 from tests.factories import TEST_BSNS
+from zvh.persons.models import Persoon, validate_bsn
+from zvh.persons.services import BSN_CONFLICT, persoon_link_or_create, possible_duplicates
 
 VALID = TEST_BSNS
 
@@ -23,15 +25,44 @@ def test_invalid_bsns_get_a_dutch_message(bsn):
 
 
 @pytest.mark.django_db
-def test_an_existing_bsn_links_the_existing_person_and_fills_gaps():
-    first, created = persoon_link_or_create(voornamen="Jan", achternaam="Vries", bsn="999990019")
+def test_an_existing_bsn_links_the_person_only_when_name_and_birth_date_agree_and_changes_nothing():
+    born = date(1980, 5, 1)
+    first, created = persoon_link_or_create(
+        voornamen="Jan", tussenvoegsel="de", achternaam="Vries", bsn="999990019", geboortedatum=born
+    )
     assert created
-    again, created = persoon_link_or_create(voornamen="Jan", achternaam="de Vries", bsn="999990019", woonplaats="Breda")
+    # Case, accents, spacing and where the tussenvoegsel was typed do not matter; address typed by a melder is
+    # not taken over into the register.
+    again, created = persoon_link_or_create(
+        voornamen=" JAN ", achternaam="de  Vries", bsn="999990019", geboortedatum=born, woonplaats="Breda"
+    )
     assert not created and again.pk == first.pk
     again.refresh_from_db()
-    assert again.woonplaats == "Breda"  # filled where empty
-    assert again.achternaam == "Vries"  # not overwritten
+    assert (again.tussenvoegsel, again.achternaam, again.woonplaats) == ("de", "Vries", "")
     assert Persoon.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"voornamen": "Jan", "tussenvoegsel": "ptest", "achternaam": "Vries", "geboortedatum": date(1980, 5, 1)},
+        {"voornamen": "Piet", "tussenvoegsel": "de", "achternaam": "Vries", "geboortedatum": date(1980, 5, 1)},
+        {"voornamen": "Jan", "tussenvoegsel": "de", "achternaam": "Vries", "geboortedatum": date(1980, 5, 2)},
+        {"voornamen": "Jan", "tussenvoegsel": "de", "achternaam": "Vries", "geboortedatum": None},
+    ],
+)
+def test_a_bsn_with_other_names_or_birth_date_is_refused_without_revealing_or_changing_the_person(other):
+    """Leak 2 of the access-layer issue: a BSN match alone linked the person and filled their empty fields."""
+    persoon_link_or_create(
+        voornamen="Jan", tussenvoegsel="de", achternaam="Vries", bsn="999990019", geboortedatum=date(1980, 5, 1)
+    )
+    before = list(Persoon.objects.values())
+    with pytest.raises(ValidationError) as excinfo:
+        persoon_link_or_create(bsn="999990019", woonplaats="Ergens", **other)
+    assert excinfo.value.message_dict == {"bsn": [str(BSN_CONFLICT)]}
+    assert "Jan" not in str(BSN_CONFLICT) and "1980" not in str(BSN_CONFLICT)
+    assert list(Persoon.objects.values()) == before
 
 
 @pytest.mark.django_db

@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from cases import services
 from cases.choices import Grondslag, Thema
-from cases.models import Persoon
 from tests.factories import OrganisationFactory
 from zvh.accounts.choices import OrganisationType, Role
+from zvh.persons import services as person_services
+from zvh.persons.models import Persoon
 
 
 def make_person(voornamen: str, achternaam: str, **extra) -> Persoon:
-    persoon, _created = services.persoon_link_or_create(voornamen=voornamen, achternaam=achternaam, **extra)
+    persoon, _created = person_services.persoon_link_or_create(voornamen=voornamen, achternaam=achternaam, **extra)
     return persoon
 
 

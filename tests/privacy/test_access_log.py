@@ -260,7 +260,7 @@ def world(client_for, reclassering):
 # (url name, kwargs, object type, action, person ids that must be in the row)
 PERSONAL_VIEWS = [
     ("cases:casus_detail", lambda w: {"pk": w["casus"].pk}, "cases.casus", "read", lambda w: w["case_persons"]),
-    ("cases:casus_list", lambda w: {}, "cases.casus", "read", lambda w: {w["hoofd"].pk}),
+    ("cases:casus_list", lambda w: {}, "cases.casus", "list", lambda w: {w["hoofd"].pk}),
     ("cases:grant_list", lambda w: {"pk": w["casus"].pk}, "cases.casus", "read", lambda w: w["case_persons"]),
     ("cases:plan_edit", lambda w: {"pk": w["casus"].pk}, "cases.casus", "update", lambda w: w["case_persons"]),
     ("cases:persoon_detail", lambda w: {"pk": w["hoofd"].pk}, "cases.persoon", "read", lambda w: {w["hoofd"].pk}),
@@ -271,8 +271,8 @@ PERSONAL_VIEWS = [
         "read",
         lambda w: {w["hoofd"].pk},
     ),
-    ("cases:dashboard", lambda w: {}, "cases.dashboard", "read", lambda w: {w["hoofd"].pk} | w["aanmelding_persons"]),
-    ("triage:aanmelding_list", lambda w: {}, "triage.aanmelding", "read", lambda w: w["aanmelding_persons"]),
+    ("cases:dashboard", lambda w: {}, "cases.dashboard", "list", lambda w: {w["hoofd"].pk} | w["aanmelding_persons"]),
+    ("triage:aanmelding_list", lambda w: {}, "triage.aanmelding", "list", lambda w: w["aanmelding_persons"]),
     (
         "triage:aanmelding_detail",
         lambda w: {"pk": w["waiting"].pk},
@@ -280,12 +280,12 @@ PERSONAL_VIEWS = [
         "read",
         lambda w: w["waiting_persons"],
     ),
-    ("triage:board_list", lambda w: {}, "triage.aanmelding", "read", lambda w: w["waiting_persons"]),
+    ("triage:board_list", lambda w: {}, "triage.aanmelding", "list", lambda w: w["waiting_persons"]),
     (
         "triage:sessie_detail",
         lambda w: {"pk": w["moment"].pk},
         "triage.aanmelding",
-        "read",
+        "list",
         lambda w: w["board_persons"],
     ),
     (
@@ -295,7 +295,7 @@ PERSONAL_VIEWS = [
         "update",
         lambda w: w["board_persons"],
     ),
-    ("triage:advies_list", lambda w: {}, "triage.advies", "read", lambda w: set()),
+    ("triage:advies_list", lambda w: {}, "triage.advies", "list", lambda w: set()),
 ]
 
 

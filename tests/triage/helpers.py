@@ -5,11 +5,11 @@ import re
 from datetime import date
 
 from cases.choices import Grondslag, Relatie, Thema
-from cases.models import Team
 from tests.factories import OrganisationFactory
 from triage import services
 from triage.choices import BordSoort, Uitkomst
 from triage.models import TriageBord
+from zvh.access.models import Team
 from zvh.accounts.choices import OrganisationType
 
 # The three betrokkene rows the form shows for a new aanmelding: the hoofdpersoon and two empty "overig" rows.

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from cases.choices import Relatie, Thema
-from cases.models import Persoon
 from privacy.choices import AccessAction, AccessResult
 from privacy.models import AccessLogEntry
 from tests.cases.world import make_person
@@ -18,6 +17,7 @@ from triage import services
 from triage.choices import AanmeldingStatus
 from triage.models import Aanmelding
 from zvh.accounts.choices import Role
+from zvh.persons.models import Persoon
 
 from .helpers import complete_fields, field_errors, form_data, gemeente, text
 from .world import COMPLETE, person, submitted
@@ -232,12 +232,20 @@ def test_only_who_typed_the_aanmelding_may_submit_it(user_factory):
 def test_an_existing_bsn_links_the_existing_person(user_factory):
     existing = make_person("Sven", "Mertens", bsn="999990019", geboortedatum=date(1990, 5, 1))
     partner = user_factory(Role.KETENPARTNER)
-    aanmelding = submitted(partner, persons=[person("Sven", "Mertens", bsn="999990019", woonplaats="Breda")])
+    born = date(1990, 5, 1)
+    aanmelding = submitted(
+        partner, persons=[person("Sven", "Mertens", bsn="999990019", geboortedatum=born, woonplaats="Breda")]
+    )
     [betrokkene] = aanmelding.betrokkenen.all()
     assert betrokkene.persoon_id == existing.pk
     assert Persoon.objects.count() == 1
-    second = submitted(user_factory(Role.KETENPARTNER), persons=[person("S.", "Mertens", bsn="999990019")])
-    assert second.betrokkenen.get().persoon_id == existing.pk and Persoon.objects.count() == 1
+    existing.refresh_from_db()
+    assert existing.woonplaats == ""  # what a melder typed never changes the register
+    with pytest.raises(ValidationError):  # "S." is not the registered name: refused, nothing linked
+        submitted(
+            user_factory(Role.KETENPARTNER), persons=[person("S.", "Mertens", bsn="999990019", geboortedatum=born)]
+        )
+    assert Persoon.objects.count() == 1
 
 
 def test_a_person_without_bsn_is_created_new(user_factory):
@@ -332,7 +340,11 @@ def test_a_betrokkene_error_at_submit_is_shown_with_the_betrokkenen(client_for):
 
 
 def test_a_possible_duplicate_is_shown_to_the_procesregisseur_only(client_for, user_factory):
+    from tests.cases.world import open_case
+
     existing = make_person("Sven", "Mertens", geboortedatum=date(1990, 5, 1))
+    owner = user_factory(Role.PROCESREGISSEUR)
+    open_case(regisseur=owner, partner=owner.organisation, persoon=existing)
     partner_client, partner = client_for(Role.KETENPARTNER)
     aanmelding = submitted(partner, persons=[person("Sven", "Mertens", geboortedatum=date(1990, 5, 1))])
     new_person = aanmelding.betrokkenen.get().persoon

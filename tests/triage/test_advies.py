@@ -140,7 +140,7 @@ def test_listing_entries_that_name_a_person_is_logged(client_for, politie):
     assert "Sven Mertens" in page
     [entry] = AccessLogEntry.objects.all()[: AccessLogEntry.objects.count() - before]
     assert (entry.user, entry.object_type, entry.object_ids) == (regisseur, "triage.advies", [str(named.pk)])
-    assert (entry.action, entry.result) == (AccessAction.READ, AccessResult.ALLOWED)
+    assert (entry.action, entry.result) == (AccessAction.LIST, AccessResult.ALLOWED)
 
 
 def test_listing_only_anonymous_entries_logs_nothing(client_for, politie):

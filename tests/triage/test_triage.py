@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from cases.access import granted_casus_ids
+from cases.access import casus_queryset_for
 from cases.choices import Relatie, Thema
 from cases.models import Casus
 from tests.conftest import make_user
@@ -168,9 +168,11 @@ def test_radicalisering_must_go_to_the_weegploeg(client_for, melder):
     aanmelding = submitted(melder, thema=Thema.RADICALISERING)
     with pytest.raises(ValidationError) as exc:
         services.aanmelding_place(aanmelding=aanmelding, sessie=sessie(member), by=member)
-    assert exc.value.messages == ["Aanmeldingen over radicalisering worden gewogen in de Weegploeg."]
+    assert exc.value.messages == ["Aanmeldingen over radicalisering worden gewogen op het triagebord van hun team."]
     response = client.post(url("aanmelding_place", aanmelding), {"sessie": sessie(member).pk}, follow=True)
-    assert "Aanmeldingen over radicalisering worden gewogen in de Weegploeg." in response.content.decode()
+    assert (
+        "Aanmeldingen over radicalisering worden gewogen op het triagebord van hun team." in response.content.decode()
+    )
     aanmelding.refresh_from_db()
     assert aanmelding.status == AanmeldingStatus.INGEDIEND and aanmelding.sessie is None
 
@@ -327,10 +329,10 @@ def test_opschalen_opens_a_numbered_case_with_the_aanbrengende_partner_granted(c
     }
     grant = casus.grants.get(organisatie=melder.organisation)
     assert grant.ingetrokken_op is None and grant.geldig_tot is None
-    assert casus.pk in granted_casus_ids(melder)
+    assert casus_queryset_for(melder).filter(pk=casus.pk).exists()
     assert partner_client.get(reverse("cases:casus_detail", kwargs={"pk": casus.pk})).status_code == 200
     other_partner = make_user(Role.KETENPARTNER, organisation=OrganisationFactory(reclassering=True))
-    assert casus.pk not in granted_casus_ids(other_partner)
+    assert not casus_queryset_for(other_partner).filter(pk=casus.pk).exists()
 
 
 def test_case_numbers_follow_the_local_year_of_the_decision(regisseur, melder):

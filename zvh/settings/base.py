@@ -47,7 +47,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_guid",
     "csp",
-    # ZVH functions
+    # ZVH functions: the shared person register and the access layer first, every dossier type builds on them
+    "zvh.persons",
+    "zvh.access",
     "privacy",
     "cases",
     "triage",

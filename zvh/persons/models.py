@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Geslacht
+from .choices import Geslacht
 
 postcode_validator = RegexValidator(
     r"^[1-9][0-9]{3} [A-Z]{2}$", _("Vul de postcode in als 1234 AB (vier cijfers, spatie, twee hoofdletters).")
@@ -50,6 +50,8 @@ class Persoon(models.Model):
     class Meta:
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
+        # Moved from the cases app without touching the table (migration persons/0001).
+        db_table = "cases_persoon"
         ordering = ["achternaam", "voornamen"]
         constraints = [
             models.UniqueConstraint(fields=["bsn"], condition=Q(bsn__isnull=False), name="persoon_bsn_uniek"),

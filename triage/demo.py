@@ -16,15 +16,8 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from triage import services as triage_services
-from triage.choices import BordSoort, Uitkomst
-from triage.models import Aanmelding, TriageBord, Weging
-from zvh.accounts.choices import Role
-from zvh.accounts.demo import DEMO_PASSWORD, totp_key_hex
-from zvh.accounts.models import Organisation, User
-
-from . import services
-from .choices import (
+from cases import services
+from cases.choices import (
     Afsluitreden,
     AfspraakStatus,
     CasusStatus,
@@ -37,98 +30,17 @@ from .choices import (
     Resultaat,
     Thema,
 )
-from .models import WEEGPLOEG, Casus, Persoon, Team
+from cases.models import Casus
+from triage import services as triage_services
+from triage.choices import BordSoort, Uitkomst
+from triage.models import Aanmelding, TriageBord, Weging
+from zvh.access.models import WEEGPLOEG, Team
+from zvh.accounts.choices import Role
+from zvh.accounts.demo import DEMO_PASSWORD, totp_key_hex
+from zvh.accounts.models import Organisation, User
+from zvh.persons.models import Persoon
+from zvh.persons.names import ACHTERNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V
 
-VOORNAMEN_M = [
-    "Ahmed",
-    "Bram",
-    "Daan",
-    "Erik",
-    "Finn",
-    "Hasan",
-    "Joost",
-    "Kevin",
-    "Mohamed",
-    "Niels",
-    "Ruben",
-    "Stefan",
-    "Thijs",
-    "Youssef",
-    "Gerrit",
-    "Marco",
-    "Dennis",
-    "Sander",
-    "Rachid",
-    "Wim",
-]
-VOORNAMEN_V = [
-    "Anouk",
-    "Bianca",
-    "Chantal",
-    "Demi",
-    "Esra",
-    "Fatima",
-    "Iris",
-    "Kim",
-    "Linda",
-    "Mirjam",
-    "Naima",
-    "Priscilla",
-    "Sanne",
-    "Tamara",
-    "Yvonne",
-    "Ilse",
-    "Lotte",
-    "Samira",
-    "Wendy",
-    "Zoë",
-]
-ACHTERNAMEN = [
-    ("", "Jansen"),
-    ("de", "Boer"),
-    ("van", "Dijk"),
-    ("", "Smits"),
-    ("", "Mulder"),
-    ("de", "Groot"),
-    ("", "Bos"),
-    ("van den", "Berg"),
-    ("", "Vos"),
-    ("", "Peters"),
-    ("", "Hendriks"),
-    ("van", "Leeuwen"),
-    ("", "Dekker"),
-    ("", "Brouwer"),
-    ("de", "Wit"),
-    ("", "Dijkstra"),
-    ("", "Verhoeven"),
-    ("", "Kramer"),
-    ("van der", "Heijden"),
-    ("", "Koster"),
-    ("", "Prins"),
-    ("", "Maas"),
-    ("", "Yilmaz"),
-    ("", "El Amrani"),
-    ("", "Kaya"),
-    ("", "Martens"),
-    ("van", "Gils"),
-    ("", "Aarts"),
-    ("", "Claassen"),
-    ("", "Verschuren"),
-]
-STRATEN = [
-    "Haagweg",
-    "Ginnekenweg",
-    "Nieuwe Boschstraat",
-    "Teteringsedijk",
-    "Markt",
-    "Kerkstraat",
-    "Dorpsstraat",
-    "Molenstraat",
-    "Stationsstraat",
-    "Lindenlaan",
-    "Beukenlaan",
-    "Zandberglaan",
-]
 GEMEENTEN = {
     "Breda": 12,
     "Oosterhout": 4,

@@ -1,0 +1,122 @@
+"""The access layer: both leaks found in review stay closed, persons follow dossiers, themes are data."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from cases.access import casus_queryset_for
+from cases.choices import Thema
+from privacy.choices import AccessAction
+from privacy.models import AccessLogEntry
+from tests.cases.world import make_person, open_case
+from tests.conftest import make_user, verified_client
+from tests.factories import OrganisationFactory
+from tests.triage.world import person, submitted
+from zvh.access import conditions
+from zvh.access.models import BeperktThema, Team
+from zvh.accounts.choices import Role
+
+pytestmark = pytest.mark.django_db
+
+KAREL = {"voornamen": "Karel", "achternaam": "Willems", "geboortedatum": date(1996, 5, 9)}
+
+
+def detail(aanmelding) -> str:
+    return reverse("triage:aanmelding_detail", kwargs={"pk": aanmelding.pk})
+
+
+@pytest.fixture
+def weegploeg_member():
+    member = make_user(Role.PROCESREGISSEUR)
+    Team.objects.get(code="weegploeg").leden.add(member)
+    return member
+
+
+def test_leak1_no_duplicate_warning_for_a_person_only_in_a_hidden_aanmelding(weegploeg_member):
+    """A person who exists only in a radicalisering aanmelding is not named to a procesregisseur outside the
+    Weegploeg, not even in the duplicate warning of another aanmelding."""
+    melder = make_user(Role.KETENPARTNER)
+    hidden = submitted(melder, thema=Thema.RADICALISERING, persons=[person(**KAREL, bsn="999990044")])
+    karel_url = reverse("cases:persoon_detail", kwargs={"pk": hidden.betrokkenen.get().persoon_id})
+    other = submitted(make_user(Role.KETENPARTNER), persons=[person(**KAREL)])  # no BSN: a second person
+    outsider = make_user(Role.PROCESREGISSEUR)  # like regisseur2: not in the Weegploeg
+    page = verified_client(outsider).get(detail(other)).content.decode()
+    assert "Mogelijk dubbele personen" not in page and karel_url not in page
+    # The member of the Weegploeg may see the person (in a dossier they may open), so is warned.
+    member_page = verified_client(weegploeg_member).get(detail(other)).content.decode()
+    assert "Mogelijk dubbele personen" in member_page and karel_url in member_page
+
+
+def test_a_duplicate_warning_is_written_to_the_access_log(weegploeg_member):
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    existing = make_person("Sven", "Mertens", geboortedatum=date(1990, 5, 1))
+    open_case(regisseur=regisseur, partner=regisseur.organisation, persoon=existing)
+    aanmelding = submitted(make_user(Role.KETENPARTNER), persons=[person(geboortedatum=date(1990, 5, 1))])
+    verified_client(regisseur).get(detail(aanmelding))
+    entry = AccessLogEntry.objects.filter(user=regisseur, object_type="cases.persoon").get()
+    assert entry.action == AccessAction.LIST
+    assert existing.pk in set(entry.persons.values_list("person_id", flat=True))
+
+
+def test_leak2_a_partner_cannot_reach_an_existing_person_with_only_their_bsn(weegploeg_member):
+    """Politie types Karel's BSN with made-up names: refused, Karel unchanged, and nobody outside the Weegploeg
+    (nor politie, after the case would have been opened) can open Karel's person page."""
+    karel = make_person(bsn="999990044", **KAREL)
+    open_case(regisseur=weegploeg_member, partner=weegploeg_member.organisation, persoon=karel, thema="radicalisering")
+    politie = make_user(Role.KETENPARTNER)
+    with pytest.raises(ValidationError) as excinfo:
+        submitted(politie, persons=[person("Kees", "Willems", tussenvoegsel="ptest", bsn="999990044")])
+    message = " ".join(excinfo.value.messages)
+    assert "BSN past niet" in message and "Karel" not in message and "1996" not in message
+    karel.refresh_from_db()
+    assert karel.tussenvoegsel == ""
+    url = reverse("cases:persoon_detail", kwargs={"pk": karel.pk})
+    assert verified_client(make_user(Role.PROCESREGISSEUR)).get(url).status_code == 404
+    assert verified_client(politie).get(url).status_code == 404
+    assert verified_client(weegploeg_member).get(url).status_code == 200
+
+
+def test_a_person_is_visible_exactly_when_in_a_dossier_the_user_may_see():
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    politie = make_user(Role.KETENPARTNER)
+    granted = make_person("Jan", "de Vries")
+    other = make_person("Petra", "Bakker")
+    loose = make_person("Niemand", "Nergens")
+    open_case(regisseur=regisseur, partner=politie.organisation, persoon=granted)
+    open_case(regisseur=regisseur, partner=OrganisationFactory(reclassering=True), persoon=other)
+    ids = [granted.pk, other.pk, loose.pk]
+    assert conditions.visible_person_ids(politie, ids) == {granted.pk}
+    assert conditions.visible_person_ids(regisseur, ids) == {granted.pk, other.pk}
+    for role in (Role.MANAGER, Role.FG, Role.BEHEERDER):
+        assert conditions.visible_person_ids(make_user(role), ids) == set()
+
+
+def test_restricted_themes_are_data_the_beheerder_can_change():
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    casus = open_case(regisseur=regisseur, partner=regisseur.organisation, persoon=make_person("A", "B"))
+    assert casus_queryset_for(make_user(Role.PROCESREGISSEUR)).filter(pk=casus.pk).exists()
+    team = Team.objects.create(code="complex-team", naam="Team complexe casuïstiek")
+    BeperktThema.objects.create(thema=Thema.COMPLEX, team=team)
+    outsider = make_user(Role.PROCESREGISSEUR)
+    assert not casus_queryset_for(outsider).filter(pk=casus.pk).exists()
+    team.leden.add(outsider)
+    outsider.forget_memberships()
+    assert casus_queryset_for(outsider).filter(pk=casus.pk).exists()
+
+
+def test_partner_search_is_correct_for_any_number_of_candidates(client_for):
+    """More than the old 2,000-candidate cut-off match the name; the one the partner may see is found."""
+    from zvh.persons.models import Persoon
+
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    client, politie = client_for(Role.KETENPARTNER)
+    Persoon.objects.bulk_create(
+        Persoon(voornamen=f"Anna{n}", achternaam="Jansen", zoeknaam=f"anna{n} jansen") for n in range(2100)
+    )
+    target = make_person("Zoë", "Jansen")
+    open_case(regisseur=regisseur, partner=politie.organisation, persoon=target)
+    page = client.post(reverse("cases:search"), {"naam": "jansen"}).content.decode()
+    assert reverse("cases:persoon_detail", kwargs={"pk": target.pk}) in page
+    assert "Anna1 " not in page and "Anna20" not in page

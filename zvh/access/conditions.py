@@ -1,0 +1,134 @@
+"""Visibility as SQL conditions: the role rule of a dossier type plus the restricted-theme rule, and the persons
+that follow from them. No Python id sets: the cost of a page does not grow with the number of grants a user has.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from .registry import NOTHING, DossierType, dossier_type, dossier_types
+from .themes import hidden_themes
+
+
+def valid_now(prefix: str = "", now=None) -> Q:
+    """A validity window (geldig_van / geldig_tot) that holds now: for grants and their permission rows."""
+    now = now or timezone.now()
+    return Q(**{f"{prefix}geldig_van__lte": now}) & (
+        Q(**{f"{prefix}geldig_tot__isnull": True}) | Q(**{f"{prefix}geldig_tot__gt": now})
+    )
+
+
+def granted(user, *, user_permissions, group_permissions, codename: str, prefix: str = "", now=None) -> Q:
+    """An active grant to the user or to their organisation, as two correlated EXISTS on guardian's direct-FK
+    permission tables (``content_object`` is the dossier). Index lookups per dossier row, whatever the number
+    of grants the user or organisation holds."""
+    outer = OuterRef(f"{prefix}pk")
+    own = user_permissions.objects.filter(
+        valid_now(now=now), content_object=outer, user_id=user.pk, permission__codename=codename
+    )
+    condition = Q(Exists(own))
+    group_id = _organisation_group_id(user)
+    if group_id is not None:
+        organisation = group_permissions.objects.filter(
+            valid_now(now=now), content_object=outer, group_id=group_id, permission__codename=codename
+        )
+        condition |= Q(Exists(organisation))
+    return condition
+
+
+def _organisation_group_id(user) -> int | None:
+    organisation = getattr(user, "organisation", None)
+    return getattr(organisation, "group_id", None) if organisation is not None else None
+
+
+def theme_rule(dt: DossierType, user, prefix: str = "") -> Q | None:
+    """None when the theme rule changes nothing for this user; NOTHING when the whole type is hidden."""
+    hidden = hidden_themes(user)
+    if not hidden:
+        return None
+    if dt.theme:
+        return NOTHING if dt.theme in hidden else None
+    if dt.theme_field:
+        return ~Q(**{f"{prefix}{dt.theme_field}__in": sorted(hidden)})
+    return None
+
+
+def condition(user, key: str, prefix: str = "") -> Q:
+    """Everything that decides whether ``user`` may see a dossier of type ``key``, as one condition.
+    ``prefix`` reaches the dossier from a related model (e.g. "casus__")."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    dt = dossier_type(key)
+    rule = dt.condition(user, prefix)
+    if rule is NOTHING:
+        return NOTHING
+    theme = theme_rule(dt, user, prefix)
+    if theme is None:
+        return rule
+    if dt.theme_exempt is not None:
+        exempt = dt.theme_exempt(user, prefix)
+        return rule & exempt if theme is NOTHING else rule & (theme | exempt)
+    return NOTHING if theme is NOTHING else rule & theme
+
+
+def visible(user, key: str) -> QuerySet:
+    """All dossiers of a type the user may see (unordered; callers add what they show)."""
+    return dossier_type(key).model.objects.filter(condition(user, key))
+
+
+def visible_pks(user, key: str) -> QuerySet:
+    """A subquery of the visible dossiers' primary keys, for ``field__in=`` from related models."""
+    return visible(user, key).values("pk")
+
+
+def person_condition(user, prefix: str = "") -> Q:
+    """A person is visible exactly when they are in a dossier the user may see, of any registered type.
+    One EXISTS per way a person hangs on a dossier, correlated to the person row."""
+    result = NOTHING
+    for dt in dossier_types():
+        for link in dt.persons:
+            rule = condition(user, dt.key, link.dossier_prefix)
+            if rule is NOTHING:
+                continue
+            links = link.model.objects.filter(rule, **{link.person_field: OuterRef(f"{prefix}pk")})
+            result = Q(Exists(links)) if result is NOTHING else result | Q(Exists(links))
+    return result
+
+
+def visible_person_ids(user, ids) -> set[int]:
+    """Which of these persons the user may see (search asks in batches: the cost follows the number of ids)."""
+    from zvh.persons.models import Persoon
+
+    ids = {int(pk) for pk in ids}
+    rule = person_condition(user)
+    if not ids or rule is NOTHING:
+        return set()
+    return set(Persoon.objects.filter(rule, pk__in=ids).values_list("pk", flat=True))
+
+
+def persons_visible(user) -> QuerySet:
+    from zvh.persons.models import Persoon
+
+    rule = person_condition(user)
+    return Persoon.objects.none() if rule is NOTHING else Persoon.objects.filter(rule)
+
+
+def person_dossiers(user, persoon_id: int, *, exclude: tuple[str, ...] = ()) -> list[tuple[DossierType, list]]:
+    """The dossiers of every registered type that hold this person and that the user may see (a person page)."""
+    found = []
+    for dt in dossier_types():
+        if dt.key in exclude:
+            continue
+        pks = None
+        for link in dt.persons:
+            rule = condition(user, dt.key, link.dossier_prefix)
+            if rule is NOTHING:
+                continue
+            linked = link.model.objects.filter(rule, **{link.person_field: persoon_id}).values(
+                f"{link.dossier_prefix}pk" if link.dossier_prefix else "pk"
+            )
+            pks = linked if pks is None else pks.union(linked)
+        if pks is not None:
+            objects = list(dt.model.objects.filter(pk__in=pks).order_by("-pk")[:50])
+            if objects:
+                found.append((dt, objects))
+    return found
