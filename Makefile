@@ -40,11 +40,12 @@ test-fast: install
 ## bench: performance at 10k, 100k and 250k cases on PostgreSQL (a fresh database BENCH_DB, dropped first)
 BENCH_DB ?= zvh_bench
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_ARGS ?=
 bench: install
 	$(PY) -c "import psycopg2; c = psycopg2.connect('$(BENCH_PG)/postgres'); c.autocommit = True; k = c.cursor(); \
 	k.execute('DROP DATABASE IF EXISTS $(BENCH_DB)'); k.execute('CREATE DATABASE $(BENCH_DB)')"
 	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py migrate --noinput -v 0
-	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py bench
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py bench $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

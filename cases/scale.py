@@ -34,6 +34,7 @@ from .models import (
 
 BENCH_PARTNER = "Jeugdbescherming Brabant"
 BENCH_PARTNER_USER = "jeugdbescherming"
+HEAVY_PARTNER_SHARE = 0.1
 CHUNK = 5000
 STATUS_PATH = [
     CasusStatus.AANGEMAAKT,
@@ -56,6 +57,9 @@ class ScaleSeeder:
             )
         )
         self.bench_partner = self._bench_partner()
+        # Politie takes part in about one case in ten, and stays in while the case runs: at 250k cases it holds
+        # well over 20,000 active grants, the heaviest realistic partner (access-layer benchmark).
+        self.heavy_partner = Organisation.objects.filter(type=OrganisationType.POLITIE).order_by("pk").first()
         self.view_casus = Permission.objects.get(content_type__app_label="cases", codename="view_casus")
         self.bench_grants_left = 50 - Grant.objects.filter(organisatie=self.bench_partner).count()
         # A few persons whose files are opened very often (long-running cases): the FG's heaviest per-person view.
@@ -187,8 +191,11 @@ class ScaleSeeder:
         grants = []
         for c in cases:
             end = c.afgeschaald_op + timedelta(days=30) if c.afgeschaald_op else None
-            for org in {c.aanbrengende_partner, *self.rnd.sample(self.partners, self.rnd.randint(0, 2))}:
-                grants.append(self._grant(c, org, end))
+            organisations = {c.aanbrengende_partner, *self.rnd.sample(self.partners, self.rnd.randint(0, 2))}
+            if self.heavy_partner is not None and self.rnd.random() < HEAVY_PARTNER_SHARE:
+                organisations.add(self.heavy_partner)
+            for org in organisations:
+                grants.append(self._grant(c, org, None if org == self.heavy_partner else end))
             if self.bench_grants_left > 0 and self.rnd.random() < 0.01:
                 # The benchmark partner: ~50 grants, about one in five expired.
                 self.bench_grants_left -= 1

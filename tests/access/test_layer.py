@@ -120,3 +120,29 @@ def test_partner_search_is_correct_for_any_number_of_candidates(client_for):
     page = client.post(reverse("cases:search"), {"naam": "jansen"}).content.decode()
     assert reverse("cases:persoon_detail", kwargs={"pk": target.pk}) in page
     assert "Anna1 " not in page and "Anna20" not in page
+
+
+@pytest.mark.parametrize("pk", ["18446744073709551616", "9223372036854775808"])
+def test_a_primary_key_beyond_the_database_range_is_not_found(client_for, pk):
+    client, _regisseur = client_for(Role.PROCESREGISSEUR)
+    assert client.get(f"/personen/{pk}/").status_code == 404
+    assert client.get(f"/casussen/{pk}/").status_code == 404
+
+
+def test_a_superuser_flag_grants_nothing():
+    """Rights come from the role only: a superuser without a role sees no case, no person and no admin model."""
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    casus = open_case(regisseur=regisseur, partner=regisseur.organisation, persoon=make_person("Jan", "de Vries"))
+    superuser = make_user(None, is_superuser=True, is_staff=True, organisation=regisseur.organisation)
+    assert not casus_queryset_for(superuser).filter(pk=casus.pk).exists()
+    assert not superuser.has_perm("privacy.view_accesslogentry")
+    assert not superuser.has_module_perms("auditlog")
+    client = verified_client(superuser)
+    assert client.get(reverse("admin:privacy_accesslogentry_changelist")).status_code == 403
+    assert client.get(reverse("cases:casus_detail", kwargs={"pk": casus.pk})).status_code == 403
+
+
+def test_methods_other_than_get_and_post_are_refused_before_any_view(client_for):
+    client, _regisseur = client_for(Role.PROCESREGISSEUR)
+    for method in ("put", "patch", "delete", "options"):
+        assert getattr(client, method)(reverse("two_factor:backup_tokens")).status_code == 405

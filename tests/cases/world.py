@@ -14,7 +14,7 @@ from django.utils import timezone
 from cases import services
 from cases.choices import Grondslag, Thema
 from tests.factories import OrganisationFactory
-from zvh.accounts.choices import OrganisationType, Role
+from zvh.accounts.choices import OrganisationType, Role  # noqa: I001
 from zvh.persons import services as person_services
 from zvh.persons.models import Persoon
 
@@ -98,3 +98,24 @@ def build_case_world(world: dict) -> None:
         by=regisseur, datum_tijd=now + timedelta(days=14), locatie="ZVH", soort="casusoverleg", voorzitter=regisseur
     )
     services.agendapunt_add(overleg=world["overleg_other"], casus=world["casus_expired"], by=regisseur)
+    declare_hidden(world)
+
+
+def declare_hidden(world: dict) -> None:
+    """Who must never be shown whom (checked on every page of the authorization matrix)."""
+    jan, petra, henk, karel = (
+        ("Jan de Vries", "999990019"),
+        ("Petra Bakker", "999990032"),
+        ("Henk Jansen",),
+        (
+            "Karel Willems",
+            "999990044",
+        ),
+    )
+    hidden = world.setdefault("hidden", {})
+    hidden.setdefault("*", set()).update(karel)  # radicalisering, and nobody in this world is in the Weegploeg
+    for role in ("anoniem", "zonder-2fa", Role.MANAGER, Role.BEHEERDER, "superuser"):
+        hidden.setdefault(role, set()).update(jan + petra + henk)
+    hidden.setdefault(Role.FG, set()).update(petra + henk)  # the FG's screens name only the person looked up
+    hidden.setdefault(Role.KETENPARTNER, set()).update(petra + henk)  # not granted / grant expired
+    hidden.setdefault(Role.SECRETARIAAT, set()).update(henk)  # on an agenda they do not support

@@ -54,3 +54,7 @@ def build_triage_world(world: dict) -> None:
     weegploeg = TriageBord.objects.get(soort=BordSoort.WEEGPLOEG)
     world["bord_weegploeg"] = weegploeg
     world["sessie_weegploeg"] = TriageSessie.objects.create(bord=weegploeg, datum=date(2026, 12, 3))
+    hidden = world.setdefault("hidden", {})
+    hidden.setdefault(Role.KETENPARTNER, set()).add("Lotte Aarts")  # another organisation's aanmelding
+    for role in ("anoniem", "zonder-2fa", Role.SECRETARIAAT, Role.MANAGER, Role.FG, Role.BEHEERDER, "superuser"):
+        hidden.setdefault(role, set()).update({"Lotte Aarts", "Sven Mertens"})

@@ -1,7 +1,7 @@
 from collections.abc import Callable
 from typing import ClassVar
 
-from django.contrib.auth.models import AbstractUser, Group, UserManager
+from django.contrib.auth.models import AbstractUser, Group, UserManager, _user_has_module_perms, _user_has_perm
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -93,6 +93,14 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
+
+    # ``is_superuser`` grants nothing here: every right comes from a role (a group) and its model permissions, so
+    # a superuser flag set by hand never opens the access log, the audit log or anything else (authorization matrix).
+    def has_perm(self, perm, obj=None) -> bool:
+        return self.is_active and _user_has_perm(self, perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        return self.is_active and _user_has_module_perms(self, app_label)
 
     @property
     def display_name(self) -> str:
