@@ -16,6 +16,7 @@ from django.utils import timezone
 from privacy.models import AccessLogEntry, AccessLogPerson
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
+from zvh.persons.models import Persoon, normalise_name
 from zvh.persons.names import ACHTERNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V
 
 from .choices import CasusStatus, Grondslag, Leefgebied, Relatie, Resultaat, Thema
@@ -27,9 +28,7 @@ from .models import (
     CasusNummerReeks,
     Grant,
     LogboekEntry,
-    Persoon,
     StatusWijziging,
-    normalise_name,
 )
 
 BENCH_PARTNER = "Jeugdbescherming Brabant"
