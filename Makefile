@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo totp test test-fast lint format bench clean
+.PHONY: install demo totp test test-fast lint format bench loadtest clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,22 @@ bench: install
 	k.execute('DROP DATABASE IF EXISTS $(BENCH_DB)'); k.execute('CREATE DATABASE $(BENCH_DB)')"
 	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py migrate --noinput -v 0
 	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py bench $(BENCH_ARGS)
+
+## loadtest: Locust against gunicorn + PostgreSQL + Redis + a Celery worker on the bench database (seeded if needed)
+LOADTEST_SCALE ?= 250000
+LOADTEST_ARGS ?=
+LOADTEST_REDIS ?= redis://127.0.0.1:6379/4
+LOADTEST_ENV = DJANGO_SETTINGS_MODULE=zvh.settings.production ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=var/static \
+	SECRET_KEY=loadtest-only-not-a-real-secret-key-0123456789abcdefghijklmnop \
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) REDIS_URL=$(LOADTEST_REDIS) EMAIL_URL=consolemail://
+loadtest: install
+	$(PY) -c "import psycopg2; c = psycopg2.connect('$(BENCH_PG)/postgres'); c.autocommit = True; k = c.cursor(); \
+	k.execute(\"SELECT 1 FROM pg_database WHERE datname = '$(BENCH_DB)'\"); k.fetchone() or k.execute('CREATE DATABASE $(BENCH_DB)')"
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py migrate --noinput -v 0
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py seed_demo --quiet
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py seed_demo --quiet --scale $(LOADTEST_SCALE)
+	$(LOADTEST_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(LOADTEST_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,5 +1,18 @@
+from datetime import date, datetime, time, timedelta
+
 from axes.models import AccessFailureLog, AccessLog
 from django.db.models import QuerySet
+from django.utils import timezone
+
+
+def _period(qs: QuerySet, van: date | None, tot: date | None) -> QuerySet:
+    """Whole local days as a half-open timestamp range: the (…, timestamp) indexes serve it, a ``__date`` cast
+    would not."""
+    if van:
+        qs = qs.filter(timestamp__gte=timezone.make_aware(datetime.combine(van, time.min)))
+    if tot:
+        qs = qs.filter(timestamp__lt=timezone.make_aware(datetime.combine(tot + timedelta(days=1), time.min)))
+    return qs
 
 
 def login_records() -> QuerySet[AccessLog]:
@@ -16,20 +29,12 @@ def person_access_log(*, person_id: int, van=None, tot=None) -> QuerySet:
     """Who saw this person's data: one row per log entry, newest first (index: person_id, -timestamp)."""
     from .models import AccessLogPerson
 
-    qs = AccessLogPerson.objects.filter(person_id=person_id)
-    if van:
-        qs = qs.filter(timestamp__date__gte=van)
-    if tot:
-        qs = qs.filter(timestamp__date__lte=tot)
+    qs = _period(AccessLogPerson.objects.filter(person_id=person_id), van, tot)
     return qs.select_related("entry__user", "entry__organisation", "entry__on_behalf_of").order_by("-timestamp", "-id")
 
 
 def user_access_log(*, user_id: int, van=None, tot=None) -> QuerySet:
     from .models import AccessLogEntry
 
-    qs = AccessLogEntry.objects.filter(user_id=user_id)
-    if van:
-        qs = qs.filter(timestamp__date__gte=van)
-    if tot:
-        qs = qs.filter(timestamp__date__lte=tot)
+    qs = _period(AccessLogEntry.objects.filter(user_id=user_id), van, tot)
     return qs.select_related("organisation", "on_behalf_of").prefetch_related("persons").order_by("-timestamp", "-id")
