@@ -29,13 +29,14 @@ demo: install
 totp: install
 	@$(PY) manage.py demo_totp
 
-## test: the whole test suite (DATABASE_URL / REDIS_URL honoured when set; SQLite and in-process otherwise)
+## test: the whole test suite in parallel, one worker per core (DATABASE_URL / REDIS_URL honoured when set;
+## SQLite and in-process otherwise)
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 ## test-fast: everything except the browser tests
 test-fast: install
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n auto -m "not browser"
 
 ## bench: performance at 10k, 100k and 250k cases on PostgreSQL (a fresh database BENCH_DB, dropped first)
 BENCH_DB ?= zvh_bench

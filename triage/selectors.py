@@ -40,6 +40,18 @@ def board_get_for_user(*, user, pk: int) -> TriageBord:
     return bord
 
 
+def sessies_for(user) -> QuerySet[TriageSessie]:
+    """Triage moments on the boards the user may use (newest first)."""
+    return TriageSessie.objects.filter(bord__in=boards_for(user)).select_related("bord").order_by("-datum")
+
+
+def boards_with_recent_sessies(user, per_board: int = 8) -> list[tuple[TriageBord, list[TriageSessie]]]:
+    """Each board the user may use with its latest moments (one query per board: there are two boards)."""
+    return [
+        (bord, list(TriageSessie.objects.filter(bord=bord).order_by("-datum")[:per_board])) for bord in boards_for(user)
+    ]
+
+
 def sessie_get_for_user(*, user, pk: int) -> TriageSessie:
     sessie = TriageSessie.objects.select_related("bord").filter(pk=pk, bord__in=boards_for(user)).first()
     if sessie is None:

@@ -17,7 +17,7 @@ from zvh.persons.services import possible_duplicates
 from . import selectors, services
 from .choices import CRITERIA_RULE, AanmeldingStatus, BordSoort
 from .forms import AanmeldingForm, AdviesForm, PlaatsenForm, SessieForm, WegingForm, betrokkenen_formset
-from .models import Aanmelding, TriageSessie
+from .models import Aanmelding
 
 MELDER_ROLES = (Role.KETENPARTNER, Role.PROCESREGISSEUR)
 
@@ -152,9 +152,9 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 object_ids=[p.pk for _b, found in duplicates for p in found],
                 person_ids=[p.pk for _b, found in duplicates for p in found],
             )
-    sessies = TriageSessie.objects.none()
-    if is_regisseur and aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
-        sessies = TriageSessie.objects.filter(bord__in=selectors.boards_for(request.user)).select_related("bord")
+    sessies = selectors.sessies_for(request.user)
+    if not (is_regisseur and aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD)):
+        sessies = sessies.none()
     return render(
         request,
         "triage/aanmelding_detail.html",
@@ -173,7 +173,7 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def aanmelding_place(request: HttpRequest, pk: int) -> HttpResponse:
     aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
-    sessies = TriageSessie.objects.filter(bord__in=selectors.boards_for(request.user))
+    sessies = selectors.sessies_for(request.user)
     form = PlaatsenForm(request.POST, sessies=sessies)
     if not form.is_valid():
         messages.error(request, _("Kies een triagemoment."))
@@ -190,8 +190,7 @@ def aanmelding_place(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(Role.PROCESREGISSEUR)
 def board_list(request: HttpRequest) -> HttpResponse:
-    boards = list(selectors.boards_for(request.user))
-    sessies = {b.pk: list(TriageSessie.objects.filter(bord=b).order_by("-datum")[:8]) for b in boards}
+    boards = selectors.boards_with_recent_sessies(request.user)
     waiting = list(selectors.waiting_for_triage(request.user).filter(sessie__isnull=True))
     gateway.log_shown(
         request=request,
@@ -202,7 +201,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "triage/board_list.html",
-        {"boards": [(b, sessies[b.pk], SessieForm()) for b in boards], "waiting": waiting},
+        {"boards": [(b, recent, SessieForm()) for b, recent in boards], "waiting": waiting},
     )
 
 
