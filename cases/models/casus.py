@@ -91,6 +91,8 @@ class Casus(models.Model):
         indexes = [
             models.Index(fields=["status", "-aangemaakt_op"], name="casus_status_aangemaakt"),
             models.Index(fields=["procesregisseur", "status"], name="casus_regisseur_status"),
+            # Mijn werk: a procesregisseur's most recently changed open cases.
+            models.Index(fields=["procesregisseur", "-gewijzigd_op"], name="casus_regisseur_gewijzigd"),
             models.Index(fields=["thema"], name="casus_thema"),
             # The case list filtered on status (and theme), newest first, without sorting all matches.
             models.Index(fields=["status", "thema", "-jaar", "-volgnummer"], name="casus_lijst_status_thema"),

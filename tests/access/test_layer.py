@@ -146,3 +146,39 @@ def test_methods_other_than_get_and_post_are_refused_before_any_view(client_for)
     client, _regisseur = client_for(Role.PROCESREGISSEUR)
     for method in ("put", "patch", "delete", "options"):
         assert getattr(client, method)(reverse("two_factor:backup_tokens")).status_code == 405
+
+
+@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
+def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_grants_below):
+    """A partner with few grants gets IN (own UNION organisation's); one with many gets per-row EXISTS probes.
+    Both shapes must see exactly the granted, unexpired cases (and nothing of a restricted theme)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases import services
+
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    politie = make_user(Role.KETENPARTNER)
+    other_org = OrganisationFactory(reclassering=True)
+    granted = open_case(regisseur=regisseur, partner=politie.organisation, persoon=make_person("A", "A"))
+    not_granted = open_case(regisseur=regisseur, partner=other_org, persoon=make_person("B", "B"))
+    expired = open_case(regisseur=regisseur, partner=other_org, persoon=make_person("C", "C"))
+    services.grant_create(
+        casus=expired,
+        by=regisseur,
+        organisatie=politie.organisation,
+        rol="deelnemer",
+        doel="Was betrokken",
+        geldig_van=timezone.now() - timedelta(days=10),
+        geldig_tot=timezone.now() - timedelta(days=1),
+    )
+    personal = open_case(regisseur=regisseur, partner=other_org, persoon=make_person("D", "D"))
+    services.grant_create(casus=personal, by=regisseur, user=politie, rol="deelnemer", doel="Persoonlijk")
+    restricted = open_case(
+        regisseur=regisseur, partner=politie.organisation, persoon=make_person("E", "E"), thema=Thema.RADICALISERING
+    )
+    seen = set(casus_queryset_for(politie).values_list("pk", flat=True))
+    assert seen == {granted.pk, personal.pk}
+    assert not {not_granted.pk, expired.pk, restricted.pk} & seen

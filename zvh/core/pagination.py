@@ -13,7 +13,8 @@ from django.utils.functional import cached_property
 
 
 class BoundedCountPaginator(Paginator):
-    exact_limit = 10_000
+    # Exact up to a thousand: beyond that a partner's list would pay for probing thousands of grants to count.
+    exact_limit = 1_000
 
     @cached_property
     def count(self) -> int:
