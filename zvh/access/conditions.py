@@ -69,6 +69,17 @@ def granted(user, *, user_permissions, group_permissions, codename: str, prefix:
     return condition
 
 
+def narrow_scope(user) -> bool:
+    """True when what the user may see is small enough to drive a query (a partner with few grants): after a
+    condition for the user was built. A procesregisseur's scope is never narrow."""
+    from zvh.accounts.choices import Role
+
+    if user.has_role(Role.PROCESREGISSEUR):
+        return False
+    counts = user.__dict__.get("_access_grant_counts", {})
+    return all(count < DRIVE_FROM_GRANTS_BELOW for count in counts.values())
+
+
 def _grant_count(user, group_permissions, group_id) -> int:
     """How many permission rows the organisation holds, counted up to the threshold; once per request."""
     if group_id is None:

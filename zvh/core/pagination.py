@@ -13,8 +13,8 @@ from django.utils.functional import cached_property
 
 
 class BoundedCountPaginator(Paginator):
-    # Exact up to a thousand: beyond that a partner's list would pay for probing thousands of grants to count.
-    exact_limit = 1_000
+    # Exact up to ten pages: beyond that a partner with tens of thousands of grants would pay for probing them all.
+    exact_limit = 250
 
     @cached_property
     def count(self) -> int:
