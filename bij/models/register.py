@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import REDEN_18B, Grondslag18b, Richting
+from ..choices import REDEN_18B, Gegevenscategorie, Grondslag18b, Partner18b, Richting, labels
 
 
 class Uitwisseling18b(models.Model):
@@ -43,6 +43,14 @@ class Uitwisseling18b(models.Model):
 
     def __str__(self) -> str:
         return f"18b {self.get_richting_display()} {self.datum:%d-%m-%Y}"
+
+    @property
+    def partners_display(self) -> str:
+        return labels(Partner18b, self.partners)
+
+    @property
+    def categorieen_display(self) -> str:
+        return labels(Gegevenscategorie, self.gegevenscategorieen)
 
 
 class Dagmelding(models.Model):

@@ -71,7 +71,9 @@ def test_the_full_flow_records_who_when_and_why():
     services.besluit_registreren(advies=advies, by=oov, datum=date.today(), maatregelen="Gebiedsverbod centrum.")
     m.refresh_from_db()
     assert m.status == MeldingStatus.BESLUIT_ONTVANGEN
-    services.melding_transition(melding=m, name="afronden", by=regisseur, reden="Besluit uitgevoerd", afsluitreden="afgehandeld")
+    services.melding_transition(
+        melding=m, name="afronden", by=regisseur, reden="Besluit uitgevoerd", afsluitreden="afgehandeld"
+    )
     m.refresh_from_db()
     assert m.status == MeldingStatus.AFGEROND and m.afsluitreden == "afgehandeld"
     steps = list(m.overgangen.values_list("stap", "door_id"))

@@ -57,6 +57,9 @@ def melding(by, *, persoon=None, days: int = 30, **data):
 def advised(by, m, gemeente_org=None):
     services.melding_transition(melding=m, name="onderzoeken", by=by)
     return services.advies_uitbrengen(
-        melding=m, by=by, tekst="Burgemeester informeren; gebiedsverbod overwegen.", datum=date.today(),
+        melding=m,
+        by=by,
+        tekst="Burgemeester informeren; gebiedsverbod overwegen.",
+        datum=date.today(),
         gemeente=gemeente_org or gemeente(),
     )
