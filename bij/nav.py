@@ -11,4 +11,11 @@ NAV_ITEMS = [
         _("BIJ-meldingen: terugkeer van justitiabelen en het advies aan de burgemeester."),
         order=45,
     ),
+    NavItem(
+        _("Register art. 18b"),
+        "bij:register_list",
+        frozenset({Role.FG}),
+        _("Verstrekkingen en ontvangsten onder art. 18b Penitentiaire beginselenwet (verstrekkingenregister)."),
+        order=70,
+    ),
 ]

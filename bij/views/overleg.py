@@ -1,5 +1,7 @@
 """The BIJ-overleg: agenda of meldingen (items by need-to-know) and minutes per item."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -39,9 +41,18 @@ def overleg_list(request: HttpRequest) -> HttpResponse:
         {
             "coming": [o for o in qs if o.overleg.datum_tijd >= now][::-1],
             "past": [o for o in qs[:40] if o.overleg.datum_tijd < now],
-            "form": BijOverlegForm() if is_bij_team(request.user) else None,
+            "form": BijOverlegForm(initial=_next(qs)) if is_bij_team(request.user) else None,
         },
     )
+
+
+def _next(qs) -> dict:
+    """The BIJ-overleg meets every two weeks: propose two weeks after the latest one, same time and place."""
+    latest = qs.first()
+    if latest is None:
+        return {"tijd": "09:00"}
+    at = timezone.localtime(latest.overleg.datum_tijd) + timedelta(days=14)
+    return {"datum": at.date(), "tijd": at.time(), "locatie": latest.overleg.locatie}
 
 
 @require_POST
