@@ -110,9 +110,11 @@ class AgenderenForm(forms.Form):
     def __init__(self, *args, meldingen=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["melding"].queryset = meldingen if meldingen is not None else Melding.objects.none()
-        self.fields["melding"].label_from_instance = lambda m: (
-            f"{m.nummer} — {m.persoon.volledige_naam} ({m.verwachte_datum:%d-%m-%Y})"
-        )
+        self.fields["melding"].label_from_instance = self.label
+
+    @staticmethod
+    def label(melding: Melding) -> str:
+        return f"{melding.nummer} — {melding.persoon.volledige_naam} ({melding.verwachte_datum:%d-%m-%Y})"
 
 
 class VerslagForm(forms.Form):

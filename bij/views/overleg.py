@@ -85,7 +85,10 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = selectors.bij_agenda(request=request, bij_overleg=bij_overleg)
     form = None
     if team:
+        options = list(selectors.agendeerbare_meldingen(request.user))
         form = AgenderenForm(meldingen=selectors.agendeerbare_meldingen(request.user))
+        form.fields["melding"].choices = [("", "---------"), *((m.pk, form.label(m)) for m in options)]
+        selectors.log_meldingen(request, options)  # the choices name persons too
     return render(
         request, "bij/overleg_detail.html", {"bij_overleg": bij_overleg, "items": items, "form": form, "team": team}
     )

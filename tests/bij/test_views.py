@@ -229,3 +229,16 @@ def test_list_query_count_does_not_grow_with_the_data(regisseur, django_assert_m
         melding(regisseur, persoon={"voornamen": "B", "achternaam": f"Naam{i}"}, days=i)
     with django_assert_max_num_queries(small):
         client.get(reverse("bij:melding_list"))
+
+
+def test_the_agenda_page_logs_the_meldingen_it_offers(regisseur):
+    from django.utils import timezone
+
+    from bij import services
+
+    m = melding(regisseur)
+    overleg = services.bij_overleg_create(by=regisseur, datum_tijd=timezone.now(), locatie="ZVH", voorzitter=regisseur)
+    page = verified_client(regisseur).get(reverse("bij:overleg_detail", args=[overleg.pk])).content.decode()
+    assert "Visser" in page
+    entry = AccessLogEntry.objects.filter(object_type="bij.melding", action="list").latest("pk")
+    assert entry.object_ids == [str(m.pk)]
