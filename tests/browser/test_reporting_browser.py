@@ -35,7 +35,8 @@ def test_manager_requests_and_downloads_the_quarterly_report(page, demo, tmp_pat
 def test_reporting_pages_have_no_axe_violations(page, demo):
     from reporting.models import Activiteit
 
-    activiteit = Activiteit.objects.get(omschrijving="Wegen en aanpakken casuïstiek BIJ")
+    # A row counted by hand (the BIJ row is measured since BIJ registers its meldingen).
+    activiteit = Activiteit.objects.get(omschrijving="Training gegevensdeling")
     problems = []
     login(page, "manager")
     for path in (
@@ -49,7 +50,7 @@ def test_reporting_pages_have_no_axe_violations(page, demo):
     ):
         page.goto(page.base_url + path)
         problems.append(axe_violations(page))
-    expect(page.get_by_label("Realisatie in dit kwartaal")).to_have_value("4")
+    expect(page.get_by_label("Realisatie in dit kwartaal")).to_have_value("12")
     page.get_by_label("Toelichting").fill("Bijgewerkt in de browser.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("De realisatie is opgeslagen.")

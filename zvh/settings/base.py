@@ -296,6 +296,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cases.tasks.remove_expired_grant_permissions",
         "schedule": timedelta(minutes=15),
     },
+    # Runs hourly but mails at most once a day (bij.tasks: one Dagmelding per date).
+    "bij-te-late-meldingen": {"task": "bij.tasks.send_late_meldingen_mail", "schedule": timedelta(hours=1)},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------------------
@@ -329,5 +331,7 @@ ZVH_NAME = env.str("ZVH_NAME", default="Zorg- en Veiligheidshuis Baronie Breda")
 ZVH_ENVIRONMENT = env.str("ZVH_ENVIRONMENT", default="productie")
 # A partner's access to a case ends this many days after afschaling (or closing), unless set otherwise per grant.
 ZVH_GRANT_DAYS_AFTER_AFSCHALING = env.int("ZVH_GRANT_DAYS_AFTER_AFSCHALING", default=30)
+# BIJ: a melding without advice whose expected date is this many days away (or less) is flagged as late.
+ZVH_BIJ_TERMIJN_DAGEN = env.int("ZVH_BIJ_TERMIJN_DAGEN", default=14)
 # seed_demo refuses to run unless a developer settings module switches this on.
 ZVH_DEMO_ALLOWED = False

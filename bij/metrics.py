@@ -1,0 +1,21 @@
+"""The jaarplan figure for BIJ (reporting.registry). A number only, never persons."""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from reporting.registry import register_metric
+
+from .models import Melding
+
+
+@register_metric("bij.personen", label="Personen met een BIJ-melding", unit="personen")
+def personen(start: datetime, end: datetime) -> int:
+    """Distinct persons with a BIJ-melding handled in the period: received in it (a person with meldingen in two
+    quarters of the year counts once for the year)."""
+    return (
+        Melding.objects.filter(ontvangen_op__gte=timezone.localdate(start), ontvangen_op__lt=timezone.localdate(end))
+        .values("persoon_id")
+        .distinct()
+        .count()
+    )
