@@ -19,7 +19,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.middleware.csrf import CSRF_ALLOWED_CHARS
 from django.test import Client
+from django.utils.crypto import get_random_string
 from django_otp import DEVICE_ID_SESSION_KEY
 
 USERS = ("regisseur", "politie", "secretariaat", "manager", "fg")
@@ -109,7 +111,7 @@ class Command(BaseCommand):
                 "session": session.session_key,
                 "session_cookie": settings.SESSION_COOKIE_NAME,
                 "csrf_cookie": settings.CSRF_COOKIE_NAME,
-                "csrf": secrets.token_urlsafe(24)[:32].ljust(32, "x"),
+                "csrf": get_random_string(32, CSRF_ALLOWED_CHARS),
                 "cases": cases,
             }
         data["regisseur"]["overleggen"] = list(
