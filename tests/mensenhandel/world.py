@@ -59,7 +59,7 @@ def new_traject(regisseur, *, persoon_data=None, adres=OPVANGADRES, bedenktijd_e
             procedure=traject.procedures.get(soort=ProcedureSoort.BEDENKTIJD),
             by=regisseur,
             status="lopend",
-            datum=today - timedelta(days=60),
+            datum=today + timedelta(days=bedenktijd_eind_over - 80),
             einddatum=today + timedelta(days=bedenktijd_eind_over),
         )
     return traject
