@@ -1,6 +1,6 @@
 """Writes on mensenhandel: signalen, trajecten, procedures and the shielded shelter address."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -120,6 +120,7 @@ def traject_start(
         gemeente=gemeente,
         leefgebieden=["veiligheid"],
         procesregisseur=zorgcoordinator,
+        opened_at=None if gestart_op == timezone.localdate() else _start_of(gestart_op),
     )
     traject = Traject(
         persoon=persoon,
@@ -135,6 +136,10 @@ def traject_start(
     if signaal is not None and signaal.uitkomst != SignaalUitkomst.ZORGCOORDINATIE:
         signaal_decide(signaal=signaal, by=by, uitkomst=SignaalUitkomst.ZORGCOORDINATIE, reden=_("Traject gestart."))
     return traject
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(9)))
 
 
 @transaction.atomic
