@@ -170,3 +170,19 @@ def test_advies_mensenhandel_records_gevraagd_or_ongevraagd(team_client):
     advies = Advies.objects.get()
     assert (advies.thema, advies.aanleiding) == ("mensenhandel", "ongevraagd")
     assert "ongevraagd" in team_client.get(reverse("mensenhandel:advies_list")).content.decode()
+
+
+def test_advies_mensenhandel_is_not_in_the_general_advies_list_outside_the_team(team_client, regisseur, outsider):
+    from tests.factories import OrganisationFactory
+    from triage.services import advies_register
+
+    common = {"organisatie": OrganisationFactory(name="GGD West-Brabant"), "vrager": "X", "advies": "a"}
+    day = timezone.localdate()
+    advies_register(
+        by=regisseur, datum=day, thema="mensenhandel", vraag="Uitbuiting nagelstudio", tijd_minuten=5, **common
+    )
+    advies_register(by=regisseur, datum=day, thema="complex", vraag="Overlast portiek", tijd_minuten=5, **common)
+    for user, sees in ((regisseur, True), (outsider, False)):
+        page = verified_client(user).get(reverse("triage:advies_list")).content.decode()
+        assert "Overlast portiek" in page
+        assert ("Uitbuiting nagelstudio" in page) is sees
