@@ -33,3 +33,8 @@ CRITERIA = {
     "criterium_4": _("4. Ernstig lokaal of gebiedsgebonden veiligheidsprobleem"),
 }
 CRITERIA_RULE = _("Opschalen past bij criteria 1 én 2, plus 3 of 4.")
+
+
+class AdviesAanleiding(models.TextChoices):
+    GEVRAAGD = "gevraagd", _("gevraagd")
+    ONGEVRAAGD = "ongevraagd", _("ongevraagd")

@@ -93,7 +93,8 @@ THEMA_MIX = (
     + [Thema.HUISELIJK_GEWELD] * 3
     + [Thema.VERWARD] * 3
     + [Thema.EX_GEDETINEERDE] * 2
-    + [Thema.JEUGD, Thema.MENSENHANDEL, Thema.OVERIG]
+    # Mensenhandel is restricted to its own team and comes in as signalen (mensenhandel/demo.py), not via triage.
+    + [Thema.JEUGD, Thema.OVERIG]
 )
 
 

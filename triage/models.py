@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import Geslacht, Grondslag, Relatie, Thema, leefgebieden_labels
 
-from .choices import AanmeldingStatus, BordSoort, Uitkomst, Vervolg
+from .choices import AanmeldingStatus, AdviesAanleiding, BordSoort, Uitkomst, Vervolg
 
 
 class Aanmelding(models.Model):
@@ -193,6 +193,10 @@ class Advies(models.Model):
     advies = models.TextField(_("advies (kort)"))
     tijd_minuten = models.PositiveIntegerField(_("bestede tijd (minuten)"))
     vervolg = models.CharField(_("vervolg"), max_length=16, choices=Vervolg.choices, default=Vervolg.GEEN)
+    # Mensenhandel records advice given unasked too (jaarplan: "advies gevraagd en ongevraagd").
+    aanleiding = models.CharField(
+        _("gevraagd of ongevraagd"), max_length=12, choices=AdviesAanleiding.choices, default=AdviesAanleiding.GEVRAAGD
+    )
     betreft_persoon = models.CharField(
         _("betreft persoon (naam)"),
         max_length=200,

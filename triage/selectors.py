@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest
 
 from privacy.choices import AccessAction
 from zvh.access import conditions, gateway
+from zvh.access.themes import hidden_themes
 from zvh.accounts.choices import Role
 
 from .access import AANMELDING
@@ -90,4 +91,7 @@ def waiting_for_triage(user) -> QuerySet[Aanmelding]:
 def advies_queryset_for(user) -> QuerySet[Advies]:
     if not user.has_role(Role.PROCESREGISSEUR):
         return Advies.objects.none()
-    return Advies.objects.select_related("organisatie", "geregistreerd_door")
+    # Advice on a restricted theme (e.g. mensenhandel) is for that theme's team only.
+    return Advies.objects.exclude(thema__in=sorted(hidden_themes(user))).select_related(
+        "organisatie", "geregistreerd_door"
+    )

@@ -10,5 +10,6 @@ urlpatterns = [
     path("rapportage/", include("reporting.urls")),
     path("facilitering/", include("facilitering.urls")),
     path("bij/", include("bij.urls")),
+    path("mensenhandel/", include("mensenhandel.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -47,7 +47,7 @@ How the text was read where it is ambiguous (also stored per activity in ``bron_
 
 Metric bindings (live when the metric is registered; until then the activity falls back to manual entries):
 triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen, facilitering.uren_per_week,
-bij.personen.
+bij.personen, mensenhandel.signalen, mensenhandel.casusoverleggen, mensenhandel.adviezen.
 """
 
 JAAR = 2022
@@ -249,13 +249,19 @@ ONTWIKKELLIJNEN = [
                 "titel": "Partners tegen mensenhandel – de zorgcoördinatie",
                 "omschrijving": "Zorgcoördinatie voor slachtoffers van mensenhandel namens de gemeenten.",
                 "activiteiten": [
-                    _kwalitatief("Geven van advies gevraagd en ongevraagd", "Dagelijks", "Dagelijks"),
+                    _kwalitatief(
+                        "Geven van advies gevraagd en ongevraagd",
+                        "Dagelijks",
+                        "Dagelijks",
+                        metric="mensenhandel.adviezen",
+                    ),
                     _telling(
                         "Coördineren van casuïstiek n.a.v. signalen",
                         "zaken",
                         50,
                         30,
                         None,
+                        metric="mensenhandel.signalen",
                         opmerking="De tabel heeft geen kolom resultaat 2020 en noemt geen eenheid; gelezen als zaken.",
                     ),
                     _telling(
@@ -264,6 +270,7 @@ ONTWIKKELLIJNEN = [
                         10,
                         6,
                         None,
+                        metric="mensenhandel.casusoverleggen",
                         opmerking="De tabel heeft geen kolom resultaat 2020 en noemt geen eenheid; gelezen als zaken.",
                     ),
                     _mijlpaal("Inrichten proces op basis van de handreiking", 2, vorig_tekst="n.v.t."),
