@@ -9,5 +9,6 @@ urlpatterns = [
     path("privacy/", include("privacy.urls")),
     path("rapportage/", include("reporting.urls")),
     path("facilitering/", include("facilitering.urls")),
+    path("reintegratie/", include("reintegration.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,3 +1,4 @@
+from .importeren import detentiemeldingen_import, detentiemeldingen_preview
 from .isd import isd_close, isd_create, isd_fase_update, isd_max_einde
 from .traject import (
     TRANSITIONS,
@@ -14,6 +15,8 @@ from .voorwaarden import voorwaarde_consent, voorwaarde_update
 __all__ = [
     "TRANSITIONS",
     "available_transitions",
+    "detentiemeldingen_import",
+    "detentiemeldingen_preview",
     "isd_close",
     "isd_create",
     "isd_fase_update",
