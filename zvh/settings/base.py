@@ -292,6 +292,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cases.tasks.remove_expired_grant_permissions",
         "schedule": timedelta(minutes=15),
     },
+    "reintegratie-signalen": {"task": "reintegration.tasks.send_signal_mails", "schedule": timedelta(days=1)},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------------------
@@ -325,5 +326,9 @@ ZVH_NAME = env.str("ZVH_NAME", default="Zorg- en Veiligheidshuis Baronie Breda")
 ZVH_ENVIRONMENT = env.str("ZVH_ENVIRONMENT", default="productie")
 # A partner's access to a case ends this many days after afschaling (or closing), unless set otherwise per grant.
 ZVH_GRANT_DAYS_AFTER_AFSCHALING = env.int("ZVH_GRANT_DAYS_AFTER_AFSCHALING", default=30)
+# Re-integratie: signal a release within this many days while basisvoorwaarden are open; an ISD-measure this many
+# months before its end while the re-integratiefase has no plan.
+ZVH_REINTEGRATIE_SIGNAAL_DAGEN = env.int("ZVH_REINTEGRATIE_SIGNAAL_DAGEN", default=14)
+ZVH_ISD_PLAN_MAANDEN = env.int("ZVH_ISD_PLAN_MAANDEN", default=4)
 # seed_demo refuses to run unless a developer settings module switches this on.
 ZVH_DEMO_ALLOWED = False
