@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Bron, Toestemming, TrajectStatus, VoorwaardeSoort, VoorwaardeStatus
@@ -20,6 +21,9 @@ class Traject(models.Model):
         on_delete=models.PROTECT,
         related_name="reintegratie_trajecten",
         help_text=_("De gemeente waar de persoon woont (BRP)."),
+    )
+    gemeld_op = models.DateField(
+        _("datum melding"), default=timezone.localdate, help_text=_("Vanaf deze dag loopt de coördinatie.")
     )
     begin_detentie = models.DateField(_("begin detentie"))
     verwachte_vrijlating = models.DateField(_("verwachte vrijlating"))
@@ -60,7 +64,10 @@ class Traject(models.Model):
                 name="traject_vrijlating_na_begin",
             ),
         ]
-        indexes = [models.Index(fields=["gemeente", "status"], name="traject_gemeente_status")]
+        indexes = [
+            models.Index(fields=["gemeente", "status"], name="traject_gemeente_status"),
+            models.Index(fields=["gemeld_op", "afgerond_op"], name="traject_looptijd"),
+        ]
 
     def __str__(self) -> str:
         return f"{_('Traject')} {self.pk}"

@@ -175,8 +175,8 @@ def traject_transition(
             raise ValidationError({"datum": _("De vrijlating ligt vóór het begin van de detentie.")})
         traject.werkelijke_vrijlating = datum
         traject.zelfde_dag = name == "zelfde_dag"
-    if name == "afronden":
-        traject.afgerond_op = datum
+    if name in ("afronden", "opschalen"):
+        traject.afgerond_op = datum  # the traject ends here (opgeschaald: the casus takes over)
     if name == "opschalen" and casus is not None:
         traject.casus = casus
     van = traject.status

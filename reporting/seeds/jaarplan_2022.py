@@ -46,7 +46,8 @@ How the text was read where it is ambiguous (also stored per activity in ``bron_
     "Ondersteunende ICT" in the document and is therefore under ontwikkellijn 3, although ontwikkellijn 2 refers to it.
 
 Metric bindings (live when the metric is registered; until then the activity falls back to manual entries):
-triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen, facilitering.uren_per_week.
+triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen, facilitering.uren_per_week,
+reintegratie.personen.
 """
 
 JAAR = 2022
@@ -158,6 +159,7 @@ ONTWIKKELLIJNEN = [
                         250,
                         250,
                         229,
+                        metric="reintegratie.personen",
                         opmerking="Resultaat 2020 staat in het jaarplan zonder eenheid ('229'); gelezen als personen.",
                     ),
                     _telling("Wegen en aanpakken casuïstiek BIJ", "personen", 20, 20, 21),
