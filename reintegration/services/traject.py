@@ -106,6 +106,7 @@ def traject_create(
     dji_casemanager: str = "",
     dji_contact: str = "",
     bron: str = Bron.HANDMATIG,
+    gemeld_op: date | None = None,
 ) -> Traject:
     """A detentiemelding: links or registers the person (BSN only with matching name and birth date) and opens
     a traject with the five basisvoorwaarden, all "onbekend"."""
@@ -123,6 +124,7 @@ def traject_create(
         dji_casemanager=dji_casemanager.strip(),
         dji_contact=dji_contact.strip(),
         bron=bron,
+        gemeld_op=gemeld_op or timezone.localdate(),
         aangemaakt_door=by,
     )
     if verwachte_vrijlating and begin_detentie and verwachte_vrijlating < begin_detentie:
