@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zvh.accounts.choices import OrganisationType
+from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation
 from zvh.persons.models import Persoon
 from zvh.persons.services import persoon_link_or_create, possible_duplicates
@@ -57,14 +57,14 @@ def require_director(*, by, gemeente_id: int | None = None) -> None:
     """Only the procesregisseur, or the coördinator of the traject's own gemeente, runs a traject."""
     if not is_director(by):
         raise PermissionDenied(_("Alleen de procesregisseur of de coördinator re-integratie mag dit doen."))
-    if gemeente_id is not None and not by.has_role("procesregisseur") and by.organisation_id != gemeente_id:
+    if gemeente_id is not None and not by.has_role(Role.PROCESREGISSEUR) and by.organisation_id != gemeente_id:
         raise PermissionDenied(_("Dit traject hoort bij een andere gemeente."))
 
 
 def _check_gemeente(*, by, gemeente: Organisation) -> None:
     if gemeente.type != OrganisationType.GEMEENTE:
         raise ValidationError({"gemeente": _("Kies een gemeente.")})
-    if is_coordinator(by) and not by.has_role("procesregisseur") and gemeente.pk != by.organisation_id:
+    if is_coordinator(by) and not by.has_role(Role.PROCESREGISSEUR) and gemeente.pk != by.organisation_id:
         raise ValidationError({"gemeente": _("U kunt alleen meldingen voor inwoners van uw eigen gemeente invoeren.")})
 
 

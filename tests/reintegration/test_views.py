@@ -148,3 +148,12 @@ def test_list_query_budget_does_not_grow(regisseur, coord, django_assert_max_num
         traject(regisseur, person=persoon("Bob", f"Vos{i}"))
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("reintegration:traject_list"))
+
+
+def test_person_page_lists_the_traject_for_the_coordinator_only(regisseur, coord, politie_user):
+    t = traject(regisseur)
+    url = reverse("cases:persoon_detail", args=[t.persoon_id])
+    response = verified_client(coord).get(url)
+    assert response.status_code == 200
+    assert reverse("reintegration:traject_detail", args=[t.pk]) in response.content.decode()
+    assert verified_client(politie_user).get(url).status_code == 404
