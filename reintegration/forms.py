@@ -94,6 +94,10 @@ class ToegangForm(forms.Form):
         self.fields["organisatie"].queryset = partner_organisations()
 
 
+class DatesForm(forms.Form):
+    verwachte_vrijlating = forms.DateField(label=_("Verwachte vrijlating"), widget=DATE)
+
+
 class ListFilter(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Lopend")), *TrajectStatus.choices])
     signaal = forms.BooleanField(label=_("Alleen met signaal"), required=False)

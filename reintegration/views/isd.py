@@ -1,7 +1,8 @@
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from privacy.choices import AccessAction
 from zvh.access import gateway
@@ -85,3 +86,13 @@ def isd_fase_edit(request: HttpRequest, pk: int, fpk: int) -> HttpResponse:
     if ok:
         return redirect("reintegration:isd_detail", pk=isd.pk)
     return render(request, "reintegration/isd_fase_form.html", {"isd": isd, "fase": fase, "form": form})
+
+
+@require_POST
+@role_required(*VIEW_ROLES)
+def isd_close(request: HttpRequest, pk: int) -> HttpResponse:
+    require_director(request)
+    isd = get_isd(request, pk, AccessAction.UPDATE)
+    services.isd_close(isd=isd, by=request.user)
+    messages.success(request, _("Het ISD-traject is afgerond."))
+    return redirect("reintegration:isd_detail", pk=isd.pk)

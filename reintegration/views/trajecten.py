@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from privacy.choices import AccessAction
 from zvh.access import gateway
@@ -12,7 +14,7 @@ from zvh.permissions import role_required
 from .. import services
 from ..access import TRAJECT, is_director
 from ..choices import Bron
-from ..forms import ConsentForm, ListFilter, ToegangForm, TrajectForm, TransitionForm, VoorwaardeForm
+from ..forms import ConsentForm, DatesForm, ListFilter, ToegangForm, TrajectForm, TransitionForm, VoorwaardeForm
 from ..selectors import ordered_voorwaarden, signals_of, traject_list, voorwaarde_for_user
 from .common import VIEW_ROLES, get_traject, require_director
 
@@ -77,6 +79,7 @@ def traject_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "signalen": signals_of(traject),
             "director": director,
             "transitions": services.available_transitions(traject) if director else [],
+            "now": timezone.now(),
         },
     )
 
@@ -179,3 +182,34 @@ def toegang_create(request: HttpRequest, pk: int) -> HttpResponse:
     if ok:
         return redirect("reintegration:traject_detail", pk=traject.pk)
     return render(request, "reintegration/toegang_form.html", {"traject": traject, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*VIEW_ROLES)
+def traject_dates(request: HttpRequest, pk: int) -> HttpResponse:
+    """DJI moves the expected release date: the signals follow."""
+    require_director(request)
+    traject = get_traject(request, pk, AccessAction.UPDATE)
+    form = DatesForm(posted(request), initial={"verwachte_vrijlating": traject.verwachte_vrijlating})
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.traject_update_dates(traject=traject, by=request.user, **form.cleaned_data),
+        _("De verwachte vrijlating is bijgewerkt."),
+    )
+    if ok:
+        return redirect("reintegration:traject_detail", pk=traject.pk)
+    return render(request, "reintegration/traject_dates.html", {"traject": traject, "form": form})
+
+
+@require_POST
+@role_required(*VIEW_ROLES)
+def toegang_end(request: HttpRequest, pk: int, tpk: int) -> HttpResponse:
+    require_director(request)
+    traject = get_traject(request, pk, AccessAction.UPDATE)
+    toegang = next((t for t in traject.toegangen.all() if t.pk == tpk), None)
+    if toegang is None:
+        raise Http404
+    services.toegang_end(toegang=toegang, by=request.user)
+    messages.success(request, _("De toegang van %(org)s is beëindigd.") % {"org": toegang.organisatie})
+    return redirect("reintegration:traject_detail", pk=traject.pk)

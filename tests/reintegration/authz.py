@@ -2,7 +2,7 @@
 sees a traject through a toegang or as acting organisation with consent, never an ISD-traject, and never writes
 (writes are for the procesregisseur and the coördinator re-integratie, see test_views.py for the coördinator)."""
 
-from tests.authz import FORBIDDEN, NOT_FOUND, OK, Variants, expect, only
+from tests.authz import FORBIDDEN, NOT_FOUND, OK, REDIRECT, Variants, expect, only
 from zvh.accounts.choices import Role
 
 from .world import build_reintegratie_world
@@ -40,6 +40,10 @@ MATRIX = {
     ),
     "reintegration:traject_transition": only(R, kwargs=pk("traject_granted")),
     "reintegration:toegang_create": only(R, kwargs=pk("traject_granted")),
+    "reintegration:traject_dates": only(R, kwargs=pk("traject_granted")),
+    "reintegration:toegang_end": only(
+        R, allowed=REDIRECT, method="post", kwargs=lambda w: {"pk": w["traject_granted"].pk, "tpk": w["toegang"].pk}
+    ),
     "reintegration:voorwaarde_edit": Variants(
         {
             "met-toestemming": only(R, kwargs=voorwaarde("traject_acting", "voorwaarde_acting")),
@@ -53,5 +57,6 @@ MATRIX = {
     "reintegration:isd_list": only(R, K),
     "reintegration:isd_create": only(R),
     "reintegration:isd_detail": hidden_from_partner(kwargs=pk("isd")),
+    "reintegration:isd_close": only(R, allowed=REDIRECT, method="post", kwargs=pk("isd")),
     "reintegration:isd_fase_edit": only(R, kwargs=lambda w: {"pk": w["isd"].pk, "fpk": w["isd_fase"].pk}),
 }

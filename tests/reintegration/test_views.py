@@ -157,3 +157,39 @@ def test_person_page_lists_the_traject_for_the_coordinator_only(regisseur, coord
     assert response.status_code == 200
     assert reverse("reintegration:traject_detail", args=[t.pk]) in response.content.decode()
     assert verified_client(politie_user).get(url).status_code == 404
+
+
+def test_expected_release_moves_and_toegang_ends(regisseur, coord, politie_user):
+    t = traject(regisseur)
+    toegang = services.toegang_grant(traject=t, by=regisseur, organisatie=politie_user.organisation, doel="Zicht")
+    client = verified_client(coord)
+    new = timezone.localdate() + timedelta(days=60)
+    response = client.post(reverse("reintegration:traject_dates", args=[t.pk]), {"verwachte_vrijlating": new})
+    assert response.status_code == 302
+    t.refresh_from_db()
+    assert t.verwachte_vrijlating == new
+    too_early = client.post(
+        reverse("reintegration:traject_dates", args=[t.pk]), {"verwachte_vrijlating": t.begin_detentie - timedelta(1)}
+    )
+    assert too_early.status_code == 200 and "vóór het begin" in too_early.content.decode()
+    partner = verified_client(politie_user)
+    assert partner.get(reverse("reintegration:traject_detail", args=[t.pk])).status_code == 200
+    client.post(reverse("reintegration:toegang_end", args=[t.pk, toegang.pk]))
+    assert partner.get(reverse("reintegration:traject_detail", args=[t.pk])).status_code == 404
+
+
+def test_isd_close(regisseur, coord):
+    from .world import gemeente as gem
+
+    isd = services.isd_create(
+        by=regisseur,
+        persoon=persoon("Sander", "de Bruijn"),
+        gemeente=gem(),
+        vonnis_datum=timezone.localdate() - timedelta(days=100),
+        startdatum=timezone.localdate() - timedelta(days=90),
+        inrichting="PI Vught",
+    )
+    response = verified_client(coord).post(reverse("reintegration:isd_close", args=[isd.pk]))
+    assert response.status_code == 302
+    isd.refresh_from_db()
+    assert isd.afgerond

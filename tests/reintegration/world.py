@@ -67,7 +67,7 @@ def build_reintegratie_world(world: dict) -> None:
     regisseur = world["users"][Role.PROCESREGISSEUR]
     politie = world["users"][Role.KETENPARTNER].organisation
     world["traject_granted"] = traject(regisseur, person=persoon("Ronald", "Kok"))
-    services.toegang_grant(
+    world["toegang"] = services.toegang_grant(
         traject=world["traject_granted"], by=regisseur, organisatie=politie, doel="Zicht op terugkeer."
     )
     world["traject_acting"] = traject(regisseur, person=persoon("Tom", "Visser", date(1990, 5, 1)))
