@@ -5,7 +5,8 @@
   (created in migration 0002): the trajecten and ISD-trajecten of their own gemeente's residents;
 - other ketenpartners: a traject only through an active TrajectToegang for their organisation, or as the acting
   organisation of a basisvoorwaarde for which consent holds; never an ISD-traject. Inside a traject a partner sees
-  a voorwaarde only while consent for it holds (``voorwaarde_condition``);
+  a voorwaarde only while consent for it holds, and only one it acts on unless it holds a toegang
+  (``voorwaarde_condition``);
 - secretariaat, manager, FG, beheerder: nothing.
 """
 
@@ -40,10 +41,21 @@ def is_director(user) -> bool:
 
 
 def voorwaarde_condition(user, prefix: str = "") -> Q:
-    """Which voorwaarden of a visible traject the user sees: all for regie; consent-held ones for a partner."""
+    """Which voorwaarden of a visible traject the user sees: all for regie (the procesregisseur, the coördinator of
+    the traject's gemeente). A partner only while consent holds, and then only the voorwaarden it acts on or, with
+    a toegang to the traject, all consented ones."""
+    from .models import TrajectToegang
+
     if user.has_role(Role.PROCESREGISSEUR):
         return Q()
-    consent = Q(**{f"{prefix}toestemming": Toestemming.GEGEVEN})
+    if not user.has_role(Role.KETENPARTNER) or user.organisation_id is None:
+        return NOTHING
+    granted = TrajectToegang.objects.filter(
+        conditions.valid_now(), traject=OuterRef(f"{prefix}traject"), organisatie=user.organisation_id
+    )
+    consent = Q(**{f"{prefix}toestemming": Toestemming.GEGEVEN}) & (
+        Q(**{f"{prefix}organisatie": user.organisation_id}) | Q(Exists(granted))
+    )
     if is_coordinator(user):
         return Q(**{f"{prefix}traject__gemeente": user.organisation_id}) | consent
     return consent

@@ -118,3 +118,14 @@ def test_a_team_member_outside_a_gemeente_is_no_coordinator(regisseur):
     user = coordinator("Breda")
     user.organisation = make_user(Role.KETENPARTNER).organisation  # Politie, in the team by mistake
     assert t.pk not in _pks(user)
+
+
+def test_acting_partner_sees_only_its_own_consented_voorwaarde(regisseur, politie_user):
+    t = traject(regisseur)
+    act_with_consent(regisseur, t, politie_user.organisation)
+    act_with_consent(regisseur, t, gemeente("GGZ-test"), soort=VoorwaardeSoort.ZORG)
+    shown = Basisvoorwaarde.objects.filter(voorwaarde_condition(politie_user), traject=t)
+    assert list(shown.values_list("soort", flat=True)) == [VoorwaardeSoort.ONDERDAK]
+    services.toegang_grant(traject=t, by=regisseur, organisatie=politie_user.organisation, doel="Zicht")
+    shown = Basisvoorwaarde.objects.filter(voorwaarde_condition(politie_user), traject=t)
+    assert sorted(shown.values_list("soort", flat=True)) == [VoorwaardeSoort.ONDERDAK, VoorwaardeSoort.ZORG]
