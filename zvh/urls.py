@@ -11,5 +11,6 @@ urlpatterns = [
     path("facilitering/", include("facilitering.urls")),
     path("bij/", include("bij.urls")),
     path("mensenhandel/", include("mensenhandel.urls")),
+    path("reintegratie/", include("reintegration.urls")),
     path("beheer/", admin.site.urls),
 ]

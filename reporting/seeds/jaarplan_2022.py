@@ -47,7 +47,7 @@ How the text was read where it is ambiguous (also stored per activity in ``bron_
 
 Metric bindings (live when the metric is registered; until then the activity falls back to manual entries):
 triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen, facilitering.uren_per_week,
-bij.personen, mensenhandel.signalen, mensenhandel.casusoverleggen, mensenhandel.adviezen.
+bij.personen, mensenhandel.signalen, mensenhandel.casusoverleggen, mensenhandel.adviezen, reintegratie.personen.
 """
 
 JAAR = 2022
@@ -159,6 +159,7 @@ ONTWIKKELLIJNEN = [
                         250,
                         250,
                         229,
+                        metric="reintegratie.personen",
                         opmerking="Resultaat 2020 staat in het jaarplan zonder eenheid ('229'); gelezen als personen.",
                     ),
                     _telling(

@@ -298,6 +298,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Runs hourly but mails at most once a day (bij.tasks: one Dagmelding per date).
     "bij-te-late-meldingen": {"task": "bij.tasks.send_late_meldingen_mail", "schedule": timedelta(hours=1)},
+    "reintegratie-signalen": {"task": "reintegration.tasks.send_signal_mails", "schedule": timedelta(days=1)},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------------------
@@ -333,5 +334,9 @@ ZVH_ENVIRONMENT = env.str("ZVH_ENVIRONMENT", default="productie")
 ZVH_GRANT_DAYS_AFTER_AFSCHALING = env.int("ZVH_GRANT_DAYS_AFTER_AFSCHALING", default=30)
 # BIJ: a melding without advice whose expected date is this many days away (or less) is flagged as late.
 ZVH_BIJ_TERMIJN_DAGEN = env.int("ZVH_BIJ_TERMIJN_DAGEN", default=14)
+# Re-integratie: signal a release within this many days while basisvoorwaarden are open; an ISD-measure this many
+# months before its end while the re-integratiefase has no plan.
+ZVH_REINTEGRATIE_SIGNAAL_DAGEN = env.int("ZVH_REINTEGRATIE_SIGNAAL_DAGEN", default=14)
+ZVH_ISD_PLAN_MAANDEN = env.int("ZVH_ISD_PLAN_MAANDEN", default=4)
 # seed_demo refuses to run unless a developer settings module switches this on.
 ZVH_DEMO_ALLOWED = False

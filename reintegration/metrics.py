@@ -1,0 +1,22 @@
+"""Jaarplan figure "Coördineren van re-integratie ex-gedetineerden": numbers only, never persons."""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from reporting.registry import register_metric
+
+from .models import Traject
+
+
+def active_between(start: datetime, end: datetime):
+    """Trajecten active in the period: reported before its end and not closed before its start."""
+    first, last = timezone.localdate(start), timezone.localdate(end)
+    return Traject.objects.filter(Q(gemeld_op__lt=last) & (Q(afgerond_op__isnull=True) | Q(afgerond_op__gte=first)))
+
+
+@register_metric("reintegratie.personen", label="Personen met een re-integratietraject", unit="personen")
+def personen(start: datetime, end: datetime) -> int:
+    """Distinct persons: two detentions of one person in a year count once."""
+    return active_between(start, end).values("persoon").distinct().count()
