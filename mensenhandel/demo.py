@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases import services as case_services
+from cases.choices import CasusStatus
 from cases.models import Casus
 from triage.services import advies_register
 from zvh.access.models import Team
@@ -130,7 +131,10 @@ class Seeder:
             services.procedure_update(procedure=rows[soort], by=self.user, status=status, datum=start)
 
     def overleggen(self, year: int, n: int, until: date) -> None:
-        casussen = list(Casus.objects.filter(thema=TEAM, jaar=year).order_by("pk"))
+        # The cases of this function's trajecten (not every mensenhandel case: scale data has closed ones too).
+        casussen = list(
+            Casus.objects.filter(thema=TEAM, jaar=year).exclude(status=CasusStatus.AFGESLOTEN).order_by("pk")
+        )
         for i in range(min(n, len(casussen))):
             day = date(year, 1, 15) + timedelta(days=i * 30)
             if day >= until:
