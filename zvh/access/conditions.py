@@ -3,6 +3,7 @@ that follow from them. No Python id sets: the cost of a page does not grow with 
 """
 
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -80,15 +81,24 @@ def narrow_scope(user) -> bool:
     return all(count < DRIVE_FROM_GRANTS_BELOW for count in counts.values())
 
 
+GRANT_COUNT_SECONDS = 300
+
+
 def _grant_count(user, group_permissions, group_id) -> int:
-    """How many permission rows the organisation holds, counted up to the threshold; once per request."""
+    """How many permission rows the organisation holds, counted up to the threshold; kept per request and for a few
+    minutes in the cache. A stale count only picks the other query shape: both give the same answer."""
     if group_id is None:
         return 0
-    cache = user.__dict__.setdefault("_access_grant_counts", {})
-    key = group_permissions._meta.label_lower
-    if key not in cache:
-        cache[key] = group_permissions.objects.filter(group_id=group_id)[:DRIVE_FROM_GRANTS_BELOW].count()
-    return cache[key]
+    counts = user.__dict__.setdefault("_access_grant_counts", {})
+    label = group_permissions._meta.label_lower
+    if label not in counts:
+        key = f"zvh:access:grants:{label}:{group_id}"
+        count = cache.get(key)
+        if count is None:
+            count = group_permissions.objects.filter(group_id=group_id)[:DRIVE_FROM_GRANTS_BELOW].count()
+            cache.set(key, count, GRANT_COUNT_SECONDS)
+        counts[label] = count
+    return counts[label]
 
 
 def _organisation_group_id(user) -> int | None:
