@@ -1,9 +1,15 @@
-"""Thin wrappers around django-two-factor-auth's views: Dutch labels, nothing else changes."""
+"""Thin wrappers around django-two-factor-auth's views: Dutch labels, one username normalisation, and wrong
+verification codes counted by the lockout exactly like wrong passwords."""
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from two_factor import views as tf_views
 
 from zvh.core.middleware import LOGOUT_REASON_KEY
+
+from .forms import LoginForm
 
 TOKEN_LABEL = _("Verificatiecode")
 TOKEN_HELP = _("De 6 cijfers uit uw authenticator-app.")
@@ -25,6 +31,37 @@ def _dutch_labels(form) -> None:
 
 
 class LoginView(tf_views.LoginView):
+    form_list = (
+        (tf_views.LoginView.AUTH_STEP, LoginForm),
+        *tf_views.LoginView.form_list[1:],
+    )
+    CODE_STEPS = (tf_views.LoginView.TOKEN_STEP, tf_views.LoginView.BACKUP_STEP)
+
+    def _code_credentials(self) -> dict | None:
+        """At the code steps: the credentials axes counts under (the user who passed the password step)."""
+        if self.steps.current not in self.CODE_STEPS:
+            return None
+        user = self.get_user()
+        return {"username": user.get_username()} if user else None
+
+    def post(self, *args, **kwargs):
+        credentials = self._code_credentials()
+        if credentials and not AxesProxyHandler.is_allowed(self.request, credentials):
+            # Locked (by passwords or codes) while at the code step: no code is checked any more.
+            self.storage.reset()
+            return get_lockout_response(self.request, credentials=credentials)
+        return super().post(*args, **kwargs)
+
+    def render(self, form=None, **kwargs):
+        credentials = self._code_credentials()
+        if credentials and form is not None and form.is_bound and form.errors:
+            # A wrong verification or backup code is a failed login: same counter, same threshold, same record.
+            user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
+            if getattr(self.request, "axes_locked_out", False):
+                self.storage.reset()
+                return get_lockout_response(self.request, credentials=credentials)
+        return super().render(form, **kwargs)
+
     def get_form(self, step=None, **kwargs):
         form = super().get_form(step=step, **kwargs)
         _dutch_labels(form)
