@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The correlation id is generated here, never taken from the client (see the middleware).
+    "zvh.core.middleware.ServerCorrelationIdMiddleware",
     "django_guid.middleware.guid_middleware",
     "zvh.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
