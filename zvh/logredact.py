@@ -11,11 +11,15 @@ import re
 from gunicorn.glogging import Logger
 
 _FEED = re.compile(r"(/facilitering/feed/)[^/\s?\"'.]+(\.ics)?")
+_RESET = re.compile(r"(/wachtwoord/instellen/)[^/\s?\"']+/[^/\s?\"']+")
 REDACTED = r"\1[token]\2"
 
 
 def redact(text: str) -> str:
-    return _FEED.sub(REDACTED, text) if text else text
+    """The feed token and the one-time password link replaced by ``[token]``."""
+    if not text:
+        return text
+    return _RESET.sub(r"\1[token]", _FEED.sub(REDACTED, text))
 
 
 class RedactSecretsFilter(logging.Filter):
@@ -27,7 +31,7 @@ class RedactSecretsFilter(logging.Filter):
         if redacted != message:
             record.msg, record.args = redacted, ()
         request = getattr(record, "request", None)
-        if request is not None and hasattr(request, "path") and _FEED.search(request.path or ""):
+        if request is not None and redact(getattr(request, "path", "") or "") != (getattr(request, "path", "") or ""):
             record.request = None  # Django's request logger attaches the request; its repr holds the path
         return True
 

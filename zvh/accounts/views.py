@@ -3,12 +3,22 @@ verification codes counted by the lockout exactly like wrong passwords."""
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from two_factor import views as tf_views
 
 from zvh.core.middleware import LOGOUT_REASON_KEY
+from zvh.permissions import role_required
 
+from . import selectors
+from .choices import Role
 from .forms import LoginForm
 
 TOKEN_LABEL = _("Verificatiecode")
@@ -82,3 +92,27 @@ class SetupView(tf_views.SetupView):
         form = super().get_form(step=step, **kwargs)
         _dutch_labels(form)
         return form
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """The one-time link from a password reset: the user chooses a password, then logs in and enrols again."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("password_set_done")
+    post_reset_login = False
+
+
+class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_set_done.html"
+
+
+password_set = login_not_required(PasswordSetView.as_view())
+password_set_done = login_not_required(PasswordSetDoneView.as_view())
+
+
+@require_GET
+@role_required(Role.FG)
+def role_change_list(request: HttpRequest) -> HttpResponse:
+    """For the FG: every change of a user's role, who asked, who approved or refused, and when."""
+    page = Paginator(selectors.role_changes(), 50).get_page(request.GET.get("pagina"))
+    return render(request, "accounts/role_change_list.html", {"page": page})

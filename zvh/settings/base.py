@@ -157,6 +157,10 @@ TWO_FACTOR_PATCH_ADMIN = False
 TWO_FACTOR_LOGIN_TIMEOUT = 600
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # never skip the second factor
 OTP_TOTP_THROTTLE_FACTOR = 1
+# The admin never shows a TOTP secret or its QR code: whoever sees it can make the user's codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The one-time link of a password reset is valid for one day (and only once: it dies when the password changes).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 # Lockout (django-axes): 5 failures per username+IP lock that pair out for 30 minutes.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
