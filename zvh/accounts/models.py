@@ -129,4 +129,6 @@ class RoleChangeRequest(models.Model):
         return f"{self.user} → {self.get_new_role_display()} ({self.get_status_display()})"
 
 
-__all__ = ["Group", "Organisation", "RoleChangeRequest", "User"]
+from .backup_codes import HashedStaticDevice  # noqa: E402  (a proxy model of django-otp's StaticDevice)
+
+__all__ = ["Group", "HashedStaticDevice", "Organisation", "RoleChangeRequest", "User"]

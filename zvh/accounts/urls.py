@@ -2,9 +2,9 @@
 
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
-from two_factor.views import BackupTokensView, ProfileView, QRGeneratorView, SetupCompleteView
+from two_factor.views import ProfileView, QRGeneratorView, SetupCompleteView
 
-from .views import LoginView, SetupView, password_set, password_set_done, role_change_list
+from .views import BackupTokensView, LoginView, SetupView, password_set, password_set_done, role_change_list
 
 two_factor_patterns = [
     path("inloggen/", LoginView.as_view(), name="login"),

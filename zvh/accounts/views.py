@@ -18,6 +18,7 @@ from zvh.core.middleware import LOGOUT_REASON_KEY
 from zvh.permissions import role_required
 
 from . import selectors
+from .backup_codes import as_hashed, backup_device_for
 from .choices import Role
 from .forms import LoginForm
 
@@ -72,6 +73,12 @@ class LoginView(tf_views.LoginView):
                 return get_lockout_response(self.request, credentials=credentials)
         return super().render(form, **kwargs)
 
+    def get_device(self, step=None):
+        # Backup codes are stored hashed: whichever way the wizard picks the static device (the backup step or a
+        # posted challenge_device), it is checked by HashedStaticDevice.
+        self.device_cache = as_hashed(super().get_device(step=step))
+        return self.device_cache
+
     def get_form(self, step=None, **kwargs):
         form = super().get_form(step=step, **kwargs)
         _dutch_labels(form)
@@ -92,6 +99,22 @@ class SetupView(tf_views.SetupView):
         form = super().get_form(step=step, **kwargs)
         _dutch_labels(form)
         return form
+
+
+class BackupTokensView(tf_views.BackupTokensView):
+    """New backup codes are shown once, in the answer to the POST that made them; the database keeps only hashes."""
+
+    def get_device(self):
+        return backup_device_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["code_count"] = context["device"].token_set.count()
+        return context
+
+    def form_valid(self, form):
+        codes = self.get_device().generate_codes()
+        return self.render_to_response(self.get_context_data(form=form, new_codes=codes))
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
