@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
-from zvh.core.fields import MAX_TEXT, DateField, SingleLineField
+from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
 from .models import Casus
@@ -206,7 +206,7 @@ class OverlegForm(forms.Form):
     locatie = SingleLineField(label=_("Locatie"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices)
     voorzitter = UserChoiceField(label=_("Voorzitter"), queryset=users_with_role(Role.PROCESREGISSEUR))
-    ondersteuning = forms.ModelMultipleChoiceField(
+    ondersteuning = ModelMultipleChoiceField(
         label=_("Ondersteuning (secretariaat)"),
         queryset=users_with_role(Role.SECRETARIAAT),
         required=False,

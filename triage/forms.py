@@ -9,7 +9,7 @@ from cases.models import validate_bsn
 from cases.models.persons import postcode_validator
 from zvh.accounts.choices import OrganisationType
 from zvh.accounts.models import Organisation
-from zvh.core.fields import MAX_TEXT, DateField, SingleLineField
+from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 
 from .choices import CRITERIA, Uitkomst, Vervolg
 
@@ -43,7 +43,7 @@ class AanmeldingForm(forms.Form):
         queryset=Organisation.objects.filter(type=OrganisationType.GEMEENTE, active=True).order_by("name"),
         required=False,
     )
-    voorgestelde_partners = forms.ModelMultipleChoiceField(
+    voorgestelde_partners = ModelMultipleChoiceField(
         label=_("Partners die zouden moeten aansluiten"),
         queryset=partner_organisations(),
         widget=forms.CheckboxSelectMultiple,

@@ -112,3 +112,22 @@ def test_every_free_text_field_has_a_server_side_length_limit():
         if isinstance(field, forms.CharField) and not field.max_length
     ]
     assert unlimited == []
+
+
+@pytest.mark.parametrize(
+    ("form_path", "field", "kwargs"),
+    [
+        ("triage.forms.AanmeldingForm", "voorgestelde_partners", {}),
+        ("cases.forms.OverlegForm", "ondersteuning", {}),
+    ],
+)
+def test_a_huge_number_in_a_multiple_choice_is_an_invalid_choice_not_an_overflow(form_path, field, kwargs):
+    """Found by the direct form fuzzing: SQLite raised OverflowError for pk__in with 2**64 (an HTTP 500)."""
+    import importlib
+
+    from django.utils.datastructures import MultiValueDict
+
+    module, name = form_path.rsplit(".", 1)
+    form = getattr(importlib.import_module(module), name)(data=MultiValueDict({field: ["18446744073709551616"]}))
+    assert not form.is_valid()
+    assert "geen beschikbare keuze" in str(form.errors[field]) or "geldige keuze" in str(form.errors[field])

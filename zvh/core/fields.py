@@ -87,3 +87,16 @@ def strip_control_characters(value: str) -> str:
 
 # Free text (verslag, logboek, motivering): generous, but a 2.4 MB paste is refused with a message.
 MAX_TEXT = 10_000
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but a number too large for the database (``18446744073709551616``) is an invalid choice with
+    a Dutch message instead of an OverflowError (SQLite raises it for ``pk__in``; exact lookups Django handles)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError as exc:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "…"}
+            ) from exc
