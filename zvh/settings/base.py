@@ -296,6 +296,12 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 # A web request publishes once: no retry loop while the user waits.
 CELERY_TASK_PUBLISH_RETRY = False
+# Reports: the sweeper (Celery beat) re-queues a compilation still queued after REPORT_QUEUED_GRACE seconds or
+# still running after REPORT_RUNNING_LEASE seconds (longer than the task's 300 s hard limit: its worker died).
+REPORT_SWEEP_INTERVAL = env.float("REPORT_SWEEP_INTERVAL", default=60)
+REPORT_QUEUED_GRACE = env.float("REPORT_QUEUED_GRACE", default=600)
+REPORT_RUNNING_LEASE = env.float("REPORT_RUNNING_LEASE", default=360)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_BEAT_SCHEDULE: dict = {
     "sessies-opruimen": {"task": "zvh.core.tasks.clear_expired_sessions", "schedule": timedelta(hours=6)},
     "verlopen-toegang-opruimen": {
