@@ -104,6 +104,8 @@ FORM_RENDERER = "zvh.core.forms.ZvhFormRenderer"
 # --- Database ---------------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
+# A persistent connection that died (PostgreSQL restarted) is noticed before the request uses it, and replaced.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default under concurrent requests: readers never block the writer (WAL), a writer takes the
