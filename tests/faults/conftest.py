@@ -73,3 +73,29 @@ def redis_server():
     server = RedisServer().start()
     yield server
     server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory) -> str:
+    """collectstatic once (production uses the manifest storage: pages need its manifest)."""
+    root = tmp_path_factory.mktemp("static")
+    env = app_env(database_url="sqlite:////tmp/zvh-fault-collectstatic.sqlite3", STATIC_ROOT=str(root))
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    return str(root)
+
+
+def demo_totp(pg_cluster, dbname: str, username: str) -> str:
+    """The demo account's current verification code, after clearing the device's replay guard (each login in
+    these tests may reuse the 30-second window)."""
+    from binascii import unhexlify
+
+    from django_otp.oath import totp
+
+    from zvh.accounts.demo import totp_key_hex
+
+    pg_cluster.execute(
+        "UPDATE otp_totp_totpdevice SET last_t = -1 WHERE user_id = "
+        f"(SELECT id FROM accounts_user WHERE username = '{username}')",
+        dbname,
+    )
+    return f"{totp(unhexlify(totp_key_hex())):06d}"

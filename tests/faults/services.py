@@ -196,3 +196,79 @@ def manage(env: dict, *args: str, timeout: float = 600, script: str | None = Non
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)  # noqa: S603
     assert result.returncode == 0, f"{args or 'script'} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result.stdout
+
+
+class Gunicorn:
+    """The application under gunicorn (production settings) on a free port."""
+
+    def __init__(self, env: dict, log: Path, workers: int = 2, threads: int = 4):
+        self.port = free_port()
+        self.env, self.log_path = env, log
+        self.workers, self.threads = workers, threads
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Gunicorn":
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(  # noqa: S603
+            [PYTHON, "-m", "gunicorn", "zvh.wsgi:application", "-c", "gunicorn.conf.py",
+             "-b", f"127.0.0.1:{self.port}", "-w", str(self.workers), "--threads", str(self.threads),
+             "--timeout", "60"],  # fmt: skip
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        wait_for(lambda: Browser(self.port).get("/healthz")[0] in (200, 503), timeout=90, interval=0.3,
+                 what="gunicorn")  # fmt: skip
+        return self
+
+    def stop(self) -> None:
+        if self.process:
+            stop_process(self.process)
+            self.log.close()
+
+
+class Browser:
+    """A minimal HTTP client for gunicorn behind a TLS proxy: cookies, CSRF, X-Forwarded-Proto (stdlib only)."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict | None = None, timeout: float = 30):
+        import http.client
+        from urllib.parse import urlencode
+
+        origin = f"https://127.0.0.1:{self.port}"
+        headers = {"Host": f"127.0.0.1:{self.port}", "X-Forwarded-Proto": "https"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode({"csrfmiddlewaretoken": self.cookies.get("__Host-csrftoken", ""), **data})
+            headers.update({"Content-Type": "application/x-www-form-urlencoded", "Origin": origin,
+                            "Referer": origin + path})  # fmt: skip
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body, headers)
+            response = conn.getresponse()
+            content = response.read().decode("utf-8", "replace")
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    key, _, val = value.split(";", 1)[0].partition("=")
+                    self.cookies[key.strip()] = val.strip()
+            return response.status, dict(response.getheaders()), content
+        finally:
+            conn.close()
+
+    def get(self, path: str, timeout: float = 30):
+        return self.request("GET", path, timeout=timeout)
+
+    def post(self, path: str, data: dict, timeout: float = 30):
+        return self.request("POST", path, data, timeout=timeout)
+
+    def login(self, username: str, password: str, totp_code: str) -> None:
+        self.get("/inloggen/")
+        status, _, page = self.post("/inloggen/", {"login_view-current_step": "auth", "auth-username": username,
+                                                    "auth-password": password})  # fmt: skip
+        assert status == 200 and "Verificatiecode" in page, (status, page[:500])
+        status, headers, page = self.post("/inloggen/", {"login_view-current_step": "token",
+                                                         "token-otp_token": totp_code})  # fmt: skip
+        assert status == 302, (status, page[:500])
