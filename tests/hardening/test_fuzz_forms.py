@@ -16,6 +16,7 @@ import contextlib
 import importlib
 import inspect
 import os
+import time
 
 import django_filters
 import pytest
@@ -36,7 +37,7 @@ from .test_fuzz import text
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = int(os.environ.get("FUZZ_FORM_EXAMPLES", "15"))
-COUNTER = {"inputs": 0, "valid": 0}
+COUNTER = {"inputs": 0, "valid": 0, "seconds": 0.0}
 MODULES = [
     "cases.forms",
     "triage.forms",
@@ -223,10 +224,15 @@ def _fuzz(path: str, kwargs: dict, world: dict) -> None:
 
 @pytest.mark.parametrize("path", sorted(discovered()))
 def test_no_bound_form_raises(path, world):
+    start = time.monotonic()
     for kwargs in _variants(world)[path]:
         _fuzz(path, kwargs, world)
+    COUNTER["seconds"] += time.monotonic() - start
 
 
 def test_zz_report_the_number_of_form_inputs():
     """Printed with -s (make fuzz shows it)."""
-    print(f"\nfuzz (forms, direct): {COUNTER['inputs']} inputs, {COUNTER['valid']} valid, 0 exceptions")
+    print(
+        f"\nfuzz (forms, direct): {COUNTER['inputs']} inputs ({COUNTER['valid']} valid) in {COUNTER['seconds']:.0f} s,"
+        " 0 exceptions"
+    )
