@@ -40,7 +40,7 @@ def test_django_log_records_never_carry_the_feed_token():
     assert dictConfig  # the same dict is what Django configures
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migration data for later tests
 def test_gunicorn_sends_no_server_header_and_logs_no_feed_token(tmp_path):
     port = free_port()
     db = settings.DATABASES["default"]
