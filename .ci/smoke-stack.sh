@@ -20,7 +20,7 @@ psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='zvh_
 .venv/bin/python manage.py migrate --noinput -v 0
 .venv/bin/python manage.py collectstatic --noinput -v 0
 .venv/bin/python manage.py check --deploy --fail-level WARNING
-.venv/bin/gunicorn zvh.wsgi:application --bind 127.0.0.1:8766 --workers 2 --timeout 30 >"$tmp/gunicorn.log" 2>&1 &
+.venv/bin/gunicorn zvh.wsgi:application -c gunicorn.conf.py --bind 127.0.0.1:8766 --workers 2 --timeout 30 >"$tmp/gunicorn.log" 2>&1 &
 pids+=($!)
 .venv/bin/celery -A zvh worker --loglevel WARNING --concurrency 1 >"$tmp/worker.log" 2>&1 &
 pids+=($!)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
+from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
 from .models import Casus
@@ -77,7 +78,9 @@ class CasusFilter(django_filters.FilterSet):
 
 class TransitionForm(forms.Form):
     stap = forms.ChoiceField(label=_("Stap"), widget=forms.RadioSelect)
-    reden = forms.CharField(label=_("Reden / toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reden = forms.CharField(
+        max_length=MAX_TEXT, label=_("Reden / toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     afsluitreden = forms.ChoiceField(
         label=_("Afsluitreden"), choices=[("", "—"), *Afsluitreden.choices], required=False
     )
@@ -92,9 +95,13 @@ class TransitionForm(forms.Form):
 
 class PlanForm(forms.Form):
     samenvatting = forms.CharField(
-        label=_("Samenvatting van de aanpak"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        max_length=MAX_TEXT,
+        label=_("Samenvatting van de aanpak"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     doelen = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Doelen"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Eén doel per regel."),
@@ -114,7 +121,7 @@ class PlanForm(forms.Form):
 
 
 class AfspraakForm(forms.Form):
-    actie = forms.CharField(label=_("Actie"), max_length=500)
+    actie = SingleLineField(label=_("Actie"), max_length=500)
     eigenaar_organisatie = forms.ModelChoiceField(
         label=_("Uitvoerende organisatie"), queryset=Organisation.objects.filter(active=True), required=False
     )
@@ -123,7 +130,7 @@ class AfspraakForm(forms.Form):
         queryset=users_with_role(Role.KETENPARTNER, Role.PROCESREGISSEUR, Role.SECRETARIAAT),
         required=False,
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=DATE)
+    deadline = DateField(label=_("Deadline"), widget=DATE)
 
     def clean(self):
         data = super().clean()
@@ -138,8 +145,10 @@ class AfspraakStatusForm(forms.Form):
 
 class LogboekForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), choices=LogboekSoort.choices)
-    tekst = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}))
-    bron = forms.CharField(label=_("Bron"), required=False, help_text=_("Bij informatie van een partner: welke."))
+    tekst = forms.CharField(max_length=MAX_TEXT, label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}))
+    bron = SingleLineField(
+        max_length=200, label=_("Bron"), required=False, help_text=_("Bij informatie van een partner: welke.")
+    )
     alleen_procesregie = forms.BooleanField(
         label=_("Alleen voor procesregie (niet zichtbaar voor ketenpartners)"), required=False
     )
@@ -159,11 +168,12 @@ class GrantForm(forms.Form):
     user = UserChoiceField(label=_("Of één professional"), queryset=users_with_role(Role.KETENPARTNER), required=False)
     rol = forms.ChoiceField(label=_("Rol"), choices=GrantRol.choices)
     doel = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Doel"),
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Waarvoor heeft deze partner de gegevens nodig?"),
     )
-    geldig_tot = forms.DateField(
+    geldig_tot = DateField(
         label=_("Geldig tot en met"),
         required=False,
         widget=DATE,
@@ -191,12 +201,12 @@ class GrantChangeForm(forms.Form):
 
 
 class OverlegForm(forms.Form):
-    datum = forms.DateField(label=_("Datum"), widget=DATE)
+    datum = DateField(label=_("Datum"), widget=DATE)
     tijd = forms.TimeField(label=_("Begintijd"), widget=TIME)
-    locatie = forms.CharField(label=_("Locatie"), max_length=200)
+    locatie = SingleLineField(label=_("Locatie"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices)
     voorzitter = UserChoiceField(label=_("Voorzitter"), queryset=users_with_role(Role.PROCESREGISSEUR))
-    ondersteuning = forms.ModelMultipleChoiceField(
+    ondersteuning = ModelMultipleChoiceField(
         label=_("Ondersteuning (secretariaat)"),
         queryset=users_with_role(Role.SECRETARIAAT),
         required=False,
@@ -208,7 +218,7 @@ class OverlegForm(forms.Form):
 
 
 class AgendapuntForm(forms.Form):
-    casusnummer = forms.CharField(
+    casusnummer = SingleLineField(
         label=_("Casusnummer"), max_length=16, help_text=_("Bijvoorbeeld ZVH-2022-0001."), strip=True
     )
 
@@ -217,12 +227,16 @@ class AgendapuntForm(forms.Form):
 
 
 class VerslagForm(forms.Form):
-    verslag = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
-    besluiten = forms.CharField(label=_("Besluiten"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    verslag = forms.CharField(
+        max_length=MAX_TEXT, label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    besluiten = forms.CharField(
+        max_length=MAX_TEXT, label=_("Besluiten"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class DeelnemerForm(forms.Form):
-    naam = forms.CharField(label=_("Naam"), max_length=200)
+    naam = SingleLineField(label=_("Naam"), max_length=200)
     organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.filter(active=True))
     incidenteel = forms.BooleanField(
         label=_("Incidentele deelnemer (heeft zelf geen toegang tot de casussen)"), required=False
@@ -239,10 +253,10 @@ class DeelnemerForm(forms.Form):
 class ZoekForm(forms.Form):
     """Searched by POST: a name, BSN or birth date never ends up in a URL."""
 
-    naam = forms.CharField(label=_("Naam"), required=False, max_length=200)
-    bsn = forms.CharField(label=_("BSN"), required=False, max_length=9)
-    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
-    casusnummer = forms.CharField(label=_("Casusnummer"), required=False, max_length=16)
+    naam = SingleLineField(label=_("Naam"), required=False, max_length=200)
+    bsn = SingleLineField(label=_("BSN"), required=False, max_length=9)
+    geboortedatum = DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    casusnummer = SingleLineField(label=_("Casusnummer"), required=False, max_length=16)
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import Role
 from zvh.accounts.models import Organisation
+from zvh.core.fields import DateFilter
 
 from .choices import BookingStatus, OverlegType
 from .forms import PersonChoiceField
@@ -25,10 +26,10 @@ class BookingFilter(django_filters.FilterSet):
     )
     room = django_filters.ModelChoiceFilter(label=_("Zaal"), queryset=Room.objects.all(), empty_label=_("Alle"))
     medewerker = PersonFilter(label=_("Medewerker"), queryset=secretariaat_medewerkers(), empty_label=_("Alle"))
-    van = django_filters.DateFilter(
+    van = DateFilter(
         field_name="date", lookup_expr="gte", label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    tot = django_filters.DateFilter(
+    tot = DateFilter(
         field_name="date", lookup_expr="lte", label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"})
     )
 

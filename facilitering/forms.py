@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.models import Organisation, User
+from zvh.core.fields import MAX_TEXT, DateField, SingleLineField
 
 from .choices import Frequency, OverlegType, SupportKind
 from .models import NO_CLIENT_DATA_HELP, Room
@@ -56,12 +57,12 @@ class BookingForm(forms.Form):
 
     organisation = forms.ModelChoiceField(label=_("Partner"), queryset=Organisation.objects.none())
     overleg_type = forms.ChoiceField(label=_("Soort overleg"), choices=[("", "—")] + OverlegType.choices)
-    title = forms.CharField(
+    title = SingleLineField(
         label=_("Titel van het overleg"),
         max_length=200,
         help_text=_("Bijvoorbeeld ‘MaSS casusoverleg Breda-Noord’. Geen namen van cliënten."),
     )
-    date = forms.DateField(label=_("Datum"), widget=date_input(), help_text=_("Bij een reeks: de eerste datum."))
+    date = DateField(label=_("Datum"), widget=date_input(), help_text=_("Bij een reeks: de eerste datum."))
     start_time = forms.TimeField(label=_("Begintijd"), widget=time_input())
     end_time = forms.TimeField(label=_("Eindtijd"), widget=time_input())
     frequency = forms.ChoiceField(
@@ -70,7 +71,7 @@ class BookingForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    until = forms.DateField(
+    until = DateField(
         label=_("Herhalen tot en met"),
         required=False,
         widget=date_input(),
@@ -100,9 +101,14 @@ class BookingForm(forms.Form):
         help_text=_("Met een medewerker is de boeking meteen bevestigd."),
     )
     notes = forms.CharField(
-        label=_("Opmerkingen"), required=False, widget=forms.Textarea, help_text=NO_CLIENT_DATA_HELP
+        max_length=MAX_TEXT,
+        label=_("Opmerkingen"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=NO_CLIENT_DATA_HELP,
     )
     over_budget_reason = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Reden boven budget"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -151,6 +157,7 @@ class RealiseForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Reden van annulering"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld ‘overleg vervalt wegens vakantie’. Geen cliëntgegevens."),
@@ -158,7 +165,7 @@ class CancelForm(forms.Form):
 
 
 class SeriesCancelForm(CancelForm):
-    from_date = forms.DateField(
+    from_date = DateField(
         label=_("Vervalt vanaf"),
         widget=date_input(),
         help_text=_("Alle nog niet uitgevoerde boekingen op of na deze datum worden geannuleerd."),
@@ -172,8 +179,8 @@ class AgreementForm(forms.Form):
         label=_("Ondersteunde overleggen"), choices=OverlegType.choices, widget=forms.CheckboxSelectMultiple
     )
     hours_per_week = HoursField(label=_("Budget in uren per week"), help_text=_("Volgens het jaarplan."))
-    valid_from = forms.DateField(label=_("Geldig vanaf"), widget=date_input())
-    valid_until = forms.DateField(
+    valid_from = DateField(label=_("Geldig vanaf"), widget=date_input())
+    valid_until = DateField(
         label=_("Geldig tot en met"), required=False, widget=date_input(), help_text=_("Leeg laten: doorlopend.")
     )
     contact = ContactChoiceField(
@@ -183,7 +190,9 @@ class AgreementForm(forms.Form):
         empty_label=_("Nog niet bekend"),
         help_text=_("Een ketenpartner-gebruiker van deze organisatie."),
     )
-    notes = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        max_length=MAX_TEXT, label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,7 +215,7 @@ class CalendarForm(forms.Form):
         choices=[("zaal", _("Zaal")), ("medewerker", _("Medewerker")), ("partner", _("Partner"))],
         required=False,
     )
-    datum = forms.DateField(label=_("Datum"), required=False, widget=date_input())
+    datum = DateField(label=_("Datum"), required=False, widget=date_input())
     zaal = forms.ModelChoiceField(label=_("Zaal"), queryset=Room.objects.none(), required=False, empty_label=_("Alle"))
     medewerker = PersonChoiceField(
         label=_("Medewerker"), queryset=User.objects.none(), required=False, empty_label=_("Alle")

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from zvh.core.fields import strip_control_characters
+
 from .choices import BookingStatus, OverlegType
 from .models import Booking
 
@@ -39,7 +41,8 @@ def booking_event(booking: Booking) -> Event:
     event.add("dtstamp", booking.updated_at or timezone.now())
     event.add("dtstart", _local(booking.starts_at))
     event.add("dtend", _local(booking.ends_at))
-    event.add("summary", booking.title)
+    # The form refuses line breaks; older rows or other paths must still not break the file.
+    event.add("summary", strip_control_characters(booking.title))
     event.add("status", ICAL_STATUS[BookingStatus(booking.status)])
     event.add("sequence", booking.sequence)
     if booking.room is not None:
@@ -67,7 +70,7 @@ def calendar_for(bookings: Iterable[Booking], *, name: str, method: str | None =
     calendar.add("calscale", "GREGORIAN")
     if method:
         calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", strip_control_characters(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for booking in bookings:
         calendar.add_component(booking_event(booking))

@@ -3,18 +3,20 @@ from axes.models import AccessFailureLog, AccessLog
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zvh.core.fields import DateFilter
+
 
 class _LoginRecordFilter(django_filters.FilterSet):
     username = django_filters.CharFilter(
         label=_("Gebruikersnaam"), lookup_expr="iexact", help_text=_("Exacte gebruikersnaam.")
     )
-    van = django_filters.DateFilter(
+    van = DateFilter(
         field_name="attempt_time",
         lookup_expr="date__gte",
         label=_("Vanaf"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    tot = django_filters.DateFilter(
+    tot = DateFilter(
         field_name="attempt_time",
         lookup_expr="date__lte",
         label=_("Tot en met"),

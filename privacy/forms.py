@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zvh.core.fields import DateField, SingleLineField
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(label=_("Vanaf"), required=False, widget=DATE)
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATE)
+    van = DateField(label=_("Vanaf"), required=False, widget=DATE)
+    tot = DateField(label=_("Tot en met"), required=False, widget=DATE)
 
     def clean(self):
         data = super().clean()
@@ -18,9 +20,9 @@ class PeriodForm(forms.Form):
 class PersonLookupForm(forms.Form):
     """Posted, so the BSN or name the FG looks up never appears in a URL."""
 
-    bsn = forms.CharField(label=_("BSN"), max_length=9, required=False)
-    achternaam = forms.CharField(label=_("Achternaam"), max_length=200, required=False)
-    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    bsn = SingleLineField(label=_("BSN"), max_length=9, required=False)
+    achternaam = SingleLineField(label=_("Achternaam"), max_length=200, required=False)
+    geboortedatum = DateField(label=_("Geboortedatum"), required=False, widget=DATE)
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zvh.core.fields import MAX_TEXT, SingleLineField
+
 from . import registry
 from .choices import KWARTALEN, Soort
 from .models import Activiteit, Jaarplan
@@ -26,7 +28,7 @@ class JaarplanCopyForm(forms.Form):
     jaar = forms.IntegerField(
         label=_("Voor het jaar"), min_value=2000, max_value=2100, help_text=_("Bijvoorbeeld 2023.")
     )
-    titel = forms.CharField(label=_("Titel"), max_length=200)
+    titel = SingleLineField(label=_("Titel"), max_length=200)
 
 
 class ActiviteitForm(forms.ModelForm):
@@ -36,6 +38,7 @@ class ActiviteitForm(forms.ModelForm):
         help_text=_("Een meting uit de registratie, of handmatige invoer per kwartaal."),
     )
     metric_params = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Parameters van de meting"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -6,6 +6,7 @@ Nothing here holds personal data: activities are targets, realisations are aggre
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import EENHEDEN, KWARTALEN, ReportStatus, Soort, Spreiding
@@ -173,6 +174,9 @@ class Report(models.Model):
     )
     automatic = models.BooleanField(_("automatisch"), default=False)
     created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    # When the compilation was last put in the queue (the request, or the sweeper after a lost job).
+    queued_at = models.DateTimeField(_("in de wachtrij gezet op"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     file = models.FileField(_("bestand"), upload_to=report_upload_to, blank=True)

@@ -5,12 +5,15 @@ user, or inside a Celery task the user who asked for it (``zvh.audit.task_actor`
 """
 
 import logging
+from datetime import timedelta
 from decimal import Decimal
 from types import ModuleType
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -260,6 +263,7 @@ def report_build(*, jaarplan: Jaarplan, kwartaal: int, requested_by: str) -> Ren
 def report_compile(*, report_id: int, task_id: str = "") -> Report:
     """Compile the PDF of a report request. Idempotent: a finished request is left alone, and a re-run of an
     interrupted one overwrites its own file (the file name is fixed per request), so there is never a second file.
+    A request whose compilation was started MAX_ATTEMPTS times (each time the worker died) fails in Dutch.
     """
     with transaction.atomic():
         report = (
@@ -267,8 +271,11 @@ def report_compile(*, report_id: int, task_id: str = "") -> Report:
         )
         if report.is_finished:
             return report
+        if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
+            return report_fail(report=report, message=_too_many_attempts())
         report.status, report.started_at, report.task_id = ReportStatus.RUNNING, timezone.now(), task_id
-        report.save(update_fields=["status", "started_at", "task_id"])
+        report.attempts += 1
+        report.save(update_fields=["status", "started_at", "task_id", "attempts"])
     try:
         rendered = report_build(
             jaarplan=report.jaarplan, kwartaal=report.kwartaal, requested_by=requested_by_label(report)
@@ -279,7 +286,14 @@ def report_compile(*, report_id: int, task_id: str = "") -> Report:
     return report
 
 
+@transaction.atomic
 def _store_pdf(report: Report, rendered: RenderedReport) -> None:
+    # Under the row lock: when a second run of the same request (a re-delivery next to a sweeper's re-queue)
+    # finished first, its file stands and this one is not written.
+    current = Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    if current.is_finished:
+        report.refresh_from_db()
+        return
     name = report_upload_to(report, "")
     storage = report.file.storage
     if storage.exists(name):
@@ -288,6 +302,44 @@ def _store_pdf(report: Report, rendered: RenderedReport) -> None:
     report.status, report.finished_at, report.page_count = ReportStatus.DONE, timezone.now(), rendered.page_count
     report.error = ""
     report.save(update_fields=["file", "status", "finished_at", "page_count", "error"])
+
+
+def _too_many_attempts() -> str:
+    return _(
+        "Het samenstellen is %(aantal)s keer onderbroken en daarom gestopt. Vraag de rapportage opnieuw aan; "
+        "blijft dit gebeuren, meld het dan bij de functioneel beheerder."
+    ) % {"aantal": settings.REPORT_MAX_ATTEMPTS}
+
+
+def report_sweep(*, now=None) -> list[int]:
+    """Pick up lost compilations from the database rows (run by Celery beat, see tasks.sweep_reports).
+
+    A request still queued QUEUED_GRACE after it was queued, or still running RUNNING_LEASE after it started (longer
+    than the task's hard time limit, so its worker died: SIGKILL, OOM, a lost machine), is queued again after commit.
+    Idempotent: a re-queued row gets a new queued_at, so a second sweep right after leaves it alone; rows another
+    sweep holds are skipped. After MAX_ATTEMPTS starts the request fails with a Dutch message.
+    """
+    from .tasks import compile_report
+
+    now = now or timezone.now()
+    queued_before = now - timedelta(seconds=settings.REPORT_QUEUED_GRACE)
+    started_before = now - timedelta(seconds=settings.REPORT_RUNNING_LEASE)
+    requeued = []
+    with transaction.atomic():
+        stale = Report.objects.select_for_update(skip_locked=True).filter(
+            Q(status=ReportStatus.QUEUED, queued_at__lt=queued_before)
+            | Q(status=ReportStatus.RUNNING, started_at__lt=started_before)
+        )
+        for report in stale.order_by("pk")[:100]:
+            if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
+                report_fail(report=report, message=_too_many_attempts())
+                continue
+            report.status, report.queued_at, report.task_id = ReportStatus.QUEUED, now, ""
+            report.save(update_fields=["status", "queued_at", "task_id"])
+            # A broker that is down: the row stays queued and the next sweep tries again.
+            enqueue_on_commit(compile_report, report.pk, on_error=lambda exc: logger.warning("broker onbereikbaar"))
+            requeued.append(report.pk)
+    return requeued
 
 
 def report_fail(*, report: Report, message: str) -> Report:

@@ -9,6 +9,7 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.schedules import crontab
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 TIME_LIMIT = 300
 SOFT_TIME_LIMIT = 240
 SCHEDULE_NAME = "rapportage-kwartaalrapportage"
+SWEEP_SCHEDULE_NAME = "rapportage-verloren-opdrachten"
 # 06:15 on the first day of January, April, July and October: the quarter before has just ended.
 QUARTERLY = crontab(minute=15, hour=6, day_of_month=1, month_of_year="1,4,7,10")
 
@@ -55,6 +57,12 @@ def compile_report(self, report_id: int) -> str:
     return report.status
 
 
+@shared_task(time_limit=60, soft_time_limit=50, acks_late=True, ignore_result=True)
+def sweep_reports() -> str:
+    """Celery beat, every REPORT_SWEEP_INTERVAL seconds: queue lost compilations again (services.report_sweep)."""
+    return f"{len(services.report_sweep())} opnieuw in de wachtrij"
+
+
 @shared_task(time_limit=TIME_LIMIT, soft_time_limit=SOFT_TIME_LIMIT, acks_late=True)
 def compile_quarterly_reports() -> str:
     """Compile the report of the quarter that just ended (if its jaarplan exists and it was not made already)."""
@@ -70,6 +78,9 @@ def compile_quarterly_reports() -> str:
 
 def register_schedule(sender, **kwargs) -> None:
     sender.add_periodic_task(QUARTERLY, compile_quarterly_reports.s(), name=SCHEDULE_NAME)
+    sender.add_periodic_task(
+        float(settings.REPORT_SWEEP_INTERVAL), sweep_reports.s(), name=SWEEP_SCHEDULE_NAME, expires=60
+    )
 
 
 if celery_app.finalized:

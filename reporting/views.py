@@ -4,7 +4,6 @@ Everything here is aggregate: no personal data. Managers and beheerders see figu
 enters realisations with the manager; only the manager copies and edits jaarplannen.
 """
 
-import csv
 from decimal import Decimal
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from privacy.services import access_log_record
+from zvh import csv as safe_csv
 from zvh.accounts.choices import Role
 from zvh.permissions import role_required
 from zvh.queue import BrokerUnavailable
@@ -93,7 +93,7 @@ def figures_csv(request: HttpRequest) -> HttpResponse:
 
 
 def _write_csv(response: HttpResponse, figures) -> None:
-    writer = csv.writer(response, delimiter=";")
+    writer = safe_csv.writer(response, delimiter=";")
     q, jaar = figures.kwartaal, figures.jaarplan.jaar
     writer.writerow(
         [

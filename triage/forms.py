@@ -7,6 +7,7 @@ from cases.choices import Geslacht, Grondslag, Leefgebied, Relatie, Thema
 from cases.forms import DATE, partner_organisations
 from zvh.accounts.choices import OrganisationType
 from zvh.accounts.models import Organisation
+from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 from zvh.persons.models import postcode_validator, validate_bsn
 
 from .choices import CRITERIA, Uitkomst, Vervolg
@@ -24,8 +25,12 @@ class AanmeldingForm(forms.Form):
         help_text=_("De partner die de casus inbrengt en onder wiens verantwoordelijkheid het ZVH verwerkt."),
     )
     thema = forms.ChoiceField(label=_("Thema"), choices=[("", "—"), *Thema.choices], required=False)
-    aanleiding = forms.CharField(label=_("Aanleiding"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    doel = forms.CharField(label=_("Doel / hulpvraag"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    aanleiding = forms.CharField(
+        max_length=MAX_TEXT, label=_("Aanleiding"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    doel = forms.CharField(
+        max_length=MAX_TEXT, label=_("Doel / hulpvraag"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     leefgebieden = forms.MultipleChoiceField(
         label=_("Leefgebieden waarop problemen spelen"),
         choices=Leefgebied.choices,
@@ -37,7 +42,7 @@ class AanmeldingForm(forms.Form):
         queryset=Organisation.objects.filter(type=OrganisationType.GEMEENTE, active=True).order_by("name"),
         required=False,
     )
-    voorgestelde_partners = forms.ModelMultipleChoiceField(
+    voorgestelde_partners = ModelMultipleChoiceField(
         label=_("Partners die zouden moeten aansluiten"),
         queryset=partner_organisations(),
         widget=forms.CheckboxSelectMultiple,
@@ -51,6 +56,7 @@ class AanmeldingForm(forms.Form):
         required=False,
     )
     reden_niet_geinformeerd = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Zo nee: waarom niet?"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -58,7 +64,10 @@ class AanmeldingForm(forms.Form):
     )
     grondslag = forms.ChoiceField(label=_("Grondslag"), choices=[("", "—"), *Grondslag.choices], required=False)
     grondslag_toelichting = forms.CharField(
-        label=_("Toelichting op de grondslag"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        max_length=MAX_TEXT,
+        label=_("Toelichting op de grondslag"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
     REQUIRED_TO_SUBMIT = (
@@ -94,17 +103,17 @@ class AanmeldingForm(forms.Form):
 
 class BetrokkeneForm(forms.Form):
     relatie = forms.ChoiceField(label=_("Relatie tot de hoofdpersoon"), choices=Relatie.choices)
-    voornamen = forms.CharField(label=_("Voornamen"), max_length=200, required=False)
-    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False)
-    achternaam = forms.CharField(label=_("Achternaam"), max_length=200, required=False)
-    bsn = forms.CharField(label=_("BSN"), max_length=9, required=False, validators=[validate_bsn])
-    geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    voornamen = SingleLineField(label=_("Voornamen"), max_length=200, required=False)
+    tussenvoegsel = SingleLineField(label=_("Tussenvoegsel"), max_length=20, required=False)
+    achternaam = SingleLineField(label=_("Achternaam"), max_length=200, required=False)
+    bsn = SingleLineField(label=_("BSN"), max_length=9, required=False, validators=[validate_bsn])
+    geboortedatum = DateField(label=_("Geboortedatum"), required=False, widget=DATE)
     geslacht = forms.ChoiceField(label=_("Geslacht"), choices=[("", "—"), *Geslacht.choices], required=False)
-    straat = forms.CharField(label=_("Straat"), max_length=200, required=False)
-    huisnummer = forms.CharField(label=_("Huisnummer"), max_length=20, required=False)
-    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False, help_text=_("1234 AB"))
-    woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
-    brp_gemeente = forms.CharField(label=_("BRP-gemeente"), max_length=100, required=False)
+    straat = SingleLineField(label=_("Straat"), max_length=200, required=False)
+    huisnummer = SingleLineField(label=_("Huisnummer"), max_length=20, required=False)
+    postcode = SingleLineField(label=_("Postcode"), max_length=7, required=False, help_text=_("1234 AB"))
+    woonplaats = SingleLineField(label=_("Woonplaats"), max_length=100, required=False)
+    brp_gemeente = SingleLineField(label=_("BRP-gemeente"), max_length=100, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,7 +170,7 @@ class PlaatsenForm(forms.Form):
 
 
 class SessieForm(forms.Form):
-    datum = forms.DateField(label=_("Datum van het triagemoment"), widget=DATE)
+    datum = DateField(label=_("Datum van het triagemoment"), widget=DATE)
 
 
 class WegingForm(forms.Form):
@@ -173,8 +182,9 @@ class WegingForm(forms.Form):
     doorgeleid_naar = forms.ModelChoiceField(
         label=_("Doorgeleid naar"), queryset=partner_organisations(), required=False, help_text=_("Bij doorgeleiden.")
     )
-    motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
+    motivering = forms.CharField(max_length=MAX_TEXT, label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
     afwijking_reden = forms.CharField(
+        max_length=MAX_TEXT,
         label=_("Reden om af te wijken van de criteria"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -183,15 +193,15 @@ class WegingForm(forms.Form):
 
 
 class AdviesForm(forms.Form):
-    datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
+    datum = DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     organisatie = forms.ModelChoiceField(label=_("Vragende organisatie"), queryset=partner_organisations())
-    vrager = forms.CharField(label=_("Vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
+    vrager = SingleLineField(label=_("Vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
     thema = forms.ChoiceField(label=_("Thema"), choices=Thema.choices)
-    vraag = forms.CharField(label=_("Vraag (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
-    advies = forms.CharField(label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
+    vraag = forms.CharField(max_length=MAX_TEXT, label=_("Vraag (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
+    advies = forms.CharField(max_length=MAX_TEXT, label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
     tijd_minuten = forms.IntegerField(label=_("Bestede tijd (minuten)"), min_value=1, max_value=600, initial=15)
     vervolg = forms.ChoiceField(label=_("Vervolg"), choices=Vervolg.choices, initial=Vervolg.GEEN)
-    betreft_persoon = forms.CharField(
+    betreft_persoon = SingleLineField(
         label=_("Betreft persoon (naam)"),
         max_length=200,
         required=False,

@@ -14,3 +14,6 @@ urlpatterns = [
     path("reintegratie/", include("reintegration.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+# A dropped or unreachable database answers a Dutch 503 (zvh.core.errors); anything else the 500 page.
+handler500 = "zvh.core.errors.server_error"

@@ -221,12 +221,15 @@ def afspraak_create(
 
 @transaction.atomic
 def afspraak_set_status(*, afspraak: Afspraak, by, status: str) -> Afspraak:
-    """ZVH staff may set any status; a partner may mark their own organisation's afspraak as done."""
+    """ZVH staff may set any status; a partner may only mark their own organisation's afspraak as done."""
     if status not in AfspraakStatus.values:
         raise ValidationError({"status": _("Onbekende status.")})
     own = afspraak.eigenaar_organisatie_id == by.organisation_id
     if not (by.has_role(Role.PROCESREGISSEUR, Role.SECRETARIAAT) or (by.has_role(Role.KETENPARTNER) and own)):
         raise PermissionDenied(_("U kunt alleen afspraken van uw eigen organisatie afmelden."))
+    if not by.has_role(Role.PROCESREGISSEUR, Role.SECRETARIAAT) and status != AfspraakStatus.GEREED:
+        # The screen offers a partner only "gereed"; a crafted POST gets no more than the screen.
+        raise PermissionDenied(_("U kunt een afspraak alleen als gereed afmelden; de procesregisseur wijzigt de rest."))
     afspraak.status = status
     afspraak.gereed_op = timezone.now() if status == AfspraakStatus.GEREED else None
     afspraak.save(update_fields=["status", "gereed_op"])

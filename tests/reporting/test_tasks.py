@@ -146,3 +146,60 @@ def test_quarterly_task_makes_the_ended_quarters_report_once(jaarplan):
     assert report.status == ReportStatus.DONE and len(media_files()) == 1
     with time_machine.travel("2023-04-01 06:15 +02:00", tick=False):
         assert tasks.compile_quarterly_reports.delay().get() == "geen jaarplan 2023"
+
+
+def test_the_sweeper_requeues_lost_jobs_once_and_they_compile(
+    jaarplan, manager, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    lost_queued = Report.objects.create(jaarplan=jaarplan, kwartaal=1, requested_by=manager)
+    lost_running = Report.objects.create(jaarplan=jaarplan, kwartaal=2, requested_by=manager)
+    fresh = Report.objects.create(jaarplan=jaarplan, kwartaal=3, requested_by=manager)
+    busy = Report.objects.create(jaarplan=jaarplan, kwartaal=4, requested_by=manager)
+    Report.objects.filter(pk=lost_queued.pk).update(queued_at=now - timedelta(seconds=settings.REPORT_QUEUED_GRACE + 1))
+    Report.objects.filter(pk=lost_running.pk).update(
+        status=ReportStatus.RUNNING, attempts=1, started_at=now - timedelta(seconds=settings.REPORT_RUNNING_LEASE + 1)
+    )
+    Report.objects.filter(pk=busy.pk).update(status=ReportStatus.RUNNING, attempts=1, started_at=now)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert services.report_sweep(now=now) == [lost_queued.pk, lost_running.pk]
+        assert services.report_sweep(now=now) == []  # idempotent: just re-queued
+    assert len(callbacks) == 2, "queued on commit, once per lost job"
+    for callback in callbacks:
+        callback()
+    statuses = dict(Report.objects.values_list("pk", "status"))
+    assert statuses[lost_queued.pk] == statuses[lost_running.pk] == ReportStatus.DONE
+    assert statuses[fresh.pk] == ReportStatus.QUEUED and statuses[busy.pk] == ReportStatus.RUNNING
+    assert len(media_files()) == 2
+
+
+def test_a_job_that_keeps_killing_its_worker_fails_in_dutch_after_the_maximum(jaarplan, manager, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = Report.objects.create(jaarplan=jaarplan, kwartaal=1, requested_by=manager)
+    old = timezone.now() - timedelta(seconds=settings.REPORT_RUNNING_LEASE + 1)
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RUNNING, attempts=settings.REPORT_MAX_ATTEMPTS, started_at=old
+    )
+    assert services.report_sweep() == []
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED and "keer onderbroken" in report.error
+    assert not media_files()
+
+
+def test_the_sweeper_runs_on_beat_with_time_limits():
+    from zvh.celery import app
+
+    app.loader.import_default_modules()
+    app.finalize()
+    entry = app.conf.beat_schedule[tasks.SWEEP_SCHEDULE_NAME]
+    assert entry["task"] == "reporting.tasks.sweep_reports"
+    assert entry["schedule"] == settings.REPORT_SWEEP_INTERVAL
+    assert tasks.sweep_reports.time_limit and tasks.sweep_reports.soft_time_limit and tasks.sweep_reports.acks_late

@@ -107,4 +107,36 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-__all__ = ["Group", "Organisation", "User"]
+class RoleChangeRequest(models.Model):
+    """A change of a user's role. Privileged roles wait for a second beheerder; every change is kept for the FG."""
+
+    class Status(models.TextChoices):
+        PENDING = "in_afwachting", _("wacht op goedkeuring")
+        APPLIED = "doorgevoerd", _("doorgevoerd")
+        REFUSED = "afgewezen", _("afgewezen")
+
+    user = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+")
+    old_role = models.CharField(_("oude rol"), max_length=32, blank=True)
+    new_role = models.CharField(_("nieuwe rol"), max_length=32, choices=Role.choices)
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("aangevraagd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        User, verbose_name=_("beoordeeld door"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.get_new_role_display()} ({self.get_status_display()})"
+
+
+from .backup_codes import HashedStaticDevice  # noqa: E402  (a proxy model of django-otp's StaticDevice)
+
+__all__ = ["Group", "HashedStaticDevice", "Organisation", "RoleChangeRequest", "User"]

@@ -1,5 +1,6 @@
 """Cross-cutting request handling: mandatory 2FA, session limits and no caching of pages."""
 
+import re
 import time
 from collections.abc import Callable
 
@@ -20,6 +21,28 @@ LAST_SEEN_RESOLUTION = 30
 
 # Pages an authenticated but not yet 2FA-verified user may reach: enrolment and leaving.
 UNVERIFIED_ALLOWED = {"two_factor:setup", "two_factor:qr", "logout", "core:healthz"}
+
+
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class ServerCorrelationIdMiddleware:
+    """The correlation id is the server's: an incoming ``X-Correlation-ID`` never reaches django-guid.
+
+    Otherwise a client chooses the id stored with its access-log rows (and can make its rows look like another
+    request's). A well-formed client id is kept apart as ``request.client_correlation_id`` for tracing only; it is
+    never written to the access log. Runs before ``django_guid.middleware.guid_middleware``.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.meta_key = "HTTP_" + settings.DJANGO_GUID["GUID_HEADER_NAME"].upper().replace("-", "_")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        given = request.META.pop(self.meta_key, "")
+        request.client_correlation_id = given if CLIENT_ID_PATTERN.match(given) else ""
+        request.__dict__.pop("headers", None)  # HttpRequest.headers is cached from META: drop a stale copy
+        return self.get_response(request)
 
 
 class NoStoreMiddleware:

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The correlation id is generated here, never taken from the client (see the middleware).
+    "zvh.core.middleware.ServerCorrelationIdMiddleware",
     "django_guid.middleware.guid_middleware",
     "zvh.core.middleware.NoStoreMiddleware",
     "zvh.core.middleware.AllowedMethodsMiddleware",
@@ -105,7 +107,15 @@ FORM_RENDERER = "zvh.core.forms.ZvhFormRenderer"
 # --- Database ---------------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
+# A persistent connection that died (PostgreSQL restarted) is noticed before the request uses it, and replaced.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default under concurrent requests: readers never block the writer (WAL), a writer takes the
+    # lock at BEGIN (no upgrade deadlocks), and waits up to 20 s for it instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     # No JIT: page queries are short, and the planner's cost guesses for access conditions (correlated
@@ -155,6 +165,10 @@ TWO_FACTOR_PATCH_ADMIN = False
 TWO_FACTOR_LOGIN_TIMEOUT = 600
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # never skip the second factor
 OTP_TOTP_THROTTLE_FACTOR = 1
+# The admin never shows a TOTP secret or its QR code: whoever sees it can make the user's codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The one-time link of a password reset is valid for one day (and only once: it dies when the password changes).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 # Lockout (django-axes): 5 failures per username+IP lock that pair out for 30 minutes.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
@@ -290,6 +304,12 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 # A web request publishes once: no retry loop while the user waits.
 CELERY_TASK_PUBLISH_RETRY = False
+# Reports: the sweeper (Celery beat) re-queues a compilation still queued after REPORT_QUEUED_GRACE seconds or
+# still running after REPORT_RUNNING_LEASE seconds (longer than the task's 300 s hard limit: its worker died).
+REPORT_SWEEP_INTERVAL = env.float("REPORT_SWEEP_INTERVAL", default=60)
+REPORT_QUEUED_GRACE = env.float("REPORT_QUEUED_GRACE", default=600)
+REPORT_RUNNING_LEASE = env.float("REPORT_RUNNING_LEASE", default=360)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_BEAT_SCHEDULE: dict = {
     "sessies-opruimen": {"task": "zvh.core.tasks.clear_expired_sessions", "schedule": timedelta(hours=6)},
     "verlopen-toegang-opruimen": {
@@ -312,12 +332,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"correlation_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "filters": {
+        "correlation_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "redact_secrets": {"()": "zvh.logredact.RedactSecretsFilter"},
+    },
     "formatters": {
         "default": {"format": "%(asctime)s %(levelname)s [%(correlation_id)s] %(name)s: %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "default", "filters": ["correlation_id"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "filters": ["correlation_id", "redact_secrets"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
