@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django_guid.integrations import CeleryIntegration
 
@@ -293,6 +294,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "cases.tasks.remove_expired_grant_permissions",
         "schedule": timedelta(minutes=15),
     },
+    # privacy: retention terms daily at night; the log hash chain sealed every minute, its checkpoint daily
+    "bewaartermijnen-toepassen": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=3, minute=30)},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------------------
