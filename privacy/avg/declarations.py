@@ -105,8 +105,8 @@ classify(
 )
 classify(GeanonimiseerdDossier, geen=("id", "soort", "dossier_id", "op"))
 classify(LogSeal, geen=("id", "log", "row_id", "hash"))
-classify(LogCheckpoint, geen=("id", "log", "gemaakt_op", "row_id", "hash", "aantal"))
-classify(LogPrune, geen=("id", "log", "op", "row_id", "hash", "aantal"))
+classify(LogCheckpoint, geen=("id", "log", "gemaakt_op", "seal_id", "row_id", "hash", "aantal"))
+classify(LogPrune, geen=("id", "log", "op", "seal_id", "hash", "aantal"))
 classify(
     Verwerking,
     geen=(

@@ -9,6 +9,7 @@ from ..choices import LogSoort
 class LogSeal(models.Model):
     """hash = sha256(previous hash + the row's canonical content). Written by the sealing job, in id order."""
 
+    id = models.BigAutoField(primary_key=True)  # the chain's order (a row committed late is chained late)
     log = models.CharField(max_length=8, choices=LogSoort.choices)
     row_id = models.BigIntegerField()
     hash = models.CharField(max_length=64)
@@ -28,6 +29,7 @@ class LogCheckpoint(models.Model):
 
     log = models.CharField(max_length=8, choices=LogSoort.choices)
     gemaakt_op = models.DateTimeField(_("gemaakt op"))
+    seal_id = models.BigIntegerField(_("laatste zegel"))
     row_id = models.BigIntegerField(_("laatste rij"))
     hash = models.CharField(_("hash"), max_length=64)
     aantal = models.BigIntegerField(_("aantal verzegelde rijen"))
@@ -42,18 +44,18 @@ class LogCheckpoint(models.Model):
 
 
 class LogPrune(models.Model):
-    """Rows up to ``row_id`` were removed after the log's own term; verification starts from ``hash``."""
+    """Rows sealed up to ``seal_id`` were removed after the log's own term; verification starts from ``hash``."""
 
     log = models.CharField(max_length=8, choices=LogSoort.choices)
     op = models.DateTimeField()
-    row_id = models.BigIntegerField()
+    seal_id = models.BigIntegerField()
     hash = models.CharField(max_length=64)
     aantal = models.BigIntegerField()
 
     class Meta:
         verbose_name = _("logopschoning")
         verbose_name_plural = _("logopschoningen")
-        ordering = ["-row_id"]
+        ordering = ["-seal_id"]
 
     def __str__(self) -> str:
-        return f"{self.log} ≤ {self.row_id}"
+        return f"{self.log} ≤ {self.seal_id}"

@@ -277,3 +277,19 @@ def bewaartermijnen_defaults() -> list[Bewaartermijn]:
         if created:
             made.append(termijn)
     return made
+
+
+LOG_TERMS = {"log.toegang": "toegang", "log.audit": "audit"}
+
+
+def log_retention_run(*, now: datetime | None = None) -> list:
+    """The logs' own term (Bewaartermijn "log.toegang" / "log.audit"): only sealed rows go (see chain.prune)."""
+    from .chain import LOGS, prune
+
+    now = now or timezone.now()
+    done = []
+    for termijn in Bewaartermijn.objects.filter(soort__in=LOG_TERMS):
+        pruned = prune(LOGS[LOG_TERMS[termijn.soort]], before=months_before(now, termijn.maanden))
+        if pruned is not None:
+            done.append(pruned)
+    return done

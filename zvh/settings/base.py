@@ -296,7 +296,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # privacy: retention terms daily at night; the log hash chain sealed every minute, its checkpoint daily
     "bewaartermijnen-toepassen": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=3, minute=30)},
+    "logs-verzegelen": {"task": "privacy.tasks.seal_logs", "schedule": timedelta(minutes=1)},
+    "logs-controlepunt": {"task": "privacy.tasks.log_checkpoint", "schedule": crontab(hour=0, minute=5)},
 }
+# Optional: a file outside the database (another disk or host) to which the daily checkpoint hash is appended.
+PRIVACY_CHECKPOINT_FILE = env.str("PRIVACY_CHECKPOINT_FILE", default="")
 
 # --- E-mail -----------------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")
