@@ -65,3 +65,12 @@ def build_2022(world: dict) -> None:
     with time_machine.travel(at(2022, 6, 10), tick=False):
         close(world["casus_jan"], regisseur, at(2022, 6, 10))
         close(world["casus_karel"], regisseur, at(2022, 6, 10))
+
+
+def facilitering_partners() -> None:
+    """The organisations the jaarplan's facilitering metric is bound to (the figures need them to exist)."""
+    from zvh.accounts.models import Organisation
+
+    for name in ("MaSS", "Veilig Thuis West-Brabant", "KR8-kollektief"):
+        if not Organisation.objects.filter(name=name).exists():
+            OrganisationFactory(name=name)

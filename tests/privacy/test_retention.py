@@ -15,12 +15,10 @@ from reporting import services as reporting_services
 from reporting.figures import jaarplan_figures
 from reporting.pdf import report_html
 from reporting.seeds import jaarplan_2022
-from tests.factories import OrganisationFactory
 from triage.models import Aanmelding, AanmeldingBetrokkene, Weging
-from zvh.accounts.models import Organisation
 from zvh.persons.models import Persoon
 
-from .retention_world import AMS, at, build_2022
+from .retention_world import AMS, at, build_2022, facilitering_partners
 
 pytestmark = pytest.mark.django_db
 GENERATED = datetime(2027, 7, 1, 9, tzinfo=AMS)
@@ -41,9 +39,7 @@ def world():
 
 
 def report_of_2022() -> str:
-    for name in ("MaSS", "Veilig Thuis West-Brabant", "KR8-kollektief"):  # the facilitering metric's partners
-        if not Organisation.objects.filter(name=name).exists():
-            OrganisationFactory(name=name)
+    facilitering_partners()
     jaarplan, _created = reporting_services.jaarplan_load(data=jaarplan_2022)
     html = "\n".join(
         report_html(jaarplan_figures(jaarplan, kwartaal), requested_by="test", generated_at=GENERATED)
