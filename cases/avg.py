@@ -42,7 +42,15 @@ register(
                 person_fields=("hoofdpersoon",),
                 keep=True,
                 # What the jaarplan figures count (cases.metrics): kept on anonymisation, no person left to link.
-                statistiek=("thema", "aangemaakt_op", "afgeschaald_op", "afgesloten_op", "afsluitreden", "resultaat"),
+                statistiek=(
+                    "status",
+                    "thema",
+                    "aangemaakt_op",
+                    "afgeschaald_op",
+                    "afgesloten_op",
+                    "afsluitreden",
+                    "resultaat",
+                ),
             ),
             Gegevens(CasusUserObjectPermission, "content_object"),
             Gegevens(CasusGroupObjectPermission, "content_object"),

@@ -181,6 +181,8 @@ def _empty_value(model_field, is_person: bool):
         return placeholder_person_id()
     if model_field.null:
         return None
+    if model_field.choices and not model_field.blank:
+        return _KEEP  # a required code (e.g. a status): emptying it would leave an invalid row
     if isinstance(model_field, models.JSONField):
         return model_field.get_default()
     if isinstance(model_field, models.CharField | models.TextField | models.FileField):

@@ -175,3 +175,19 @@ def test_the_beat_task_runs_the_job(world):
 def test_months_before_keeps_the_end_of_month():
     assert retention.months_before(datetime(2024, 3, 31, tzinfo=AMS), 1) == datetime(2024, 2, 29, tzinfo=AMS)
     assert retention.months_before(datetime(2027, 6, 10, tzinfo=AMS), 60) == datetime(2022, 6, 10, tzinfo=AMS)
+
+
+def test_an_anonymised_case_still_opens_for_the_procesregisseur(world):
+    from django.urls import reverse
+
+    from tests.conftest import verified_client
+
+    with time_machine.travel(at(2027, 7, 1), tick=False):
+        retention.retention_run()
+    client = verified_client(world["regisseur"])
+    page = client.get(reverse("cases:casus_detail", args=[world["casus_jan"].pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert world["casus_jan"].nummer in text and "Vries" not in text and "Petra" not in text
+    page = client.get(reverse("triage:aanmelding_detail", args=[world["aanmelding_sven"].pk]))
+    assert page.status_code == 200 and "Mertens" not in page.content.decode()
