@@ -88,10 +88,12 @@ def verify(log: ChainedLog, *, checkpoints: list[dict] | None = None, stop_at_fi
             {"low": first_row - 1},
         )
         try:
-            _walk(result, seals, rows, previous, stop_at_first)
+            unsealed, top = _walk(result, seals, rows, previous, stop_at_first)
         finally:
             seals.close()
             rows.close()
+    if result.ok or not stop_at_first:
+        _unsealed(result, unsealed, top)
     if checkpoints is not None:
         _check_tail(result, log, checkpoints)
     result.seconds = time.perf_counter() - started
@@ -105,7 +107,9 @@ def _first_sealed_row(key: str, start_seal: int) -> int:
     return first.first() or 0
 
 
-def _walk(result: Verification, seals, rows, previous: str, stop_at_first: bool) -> str:
+def _walk(result: Verification, seals, rows, previous: str, stop_at_first: bool) -> tuple[set[int], int]:
+    """Check every seal against its row; returns the ids of rows read that no seal here named, and the highest
+    row id sealed."""
     waiting: dict[int, str] = {}  # rows read ahead of their (late) seal
     row_iter = iter(rows)
     position = 0  # highest row id read so far
@@ -126,21 +130,24 @@ def _walk(result: Verification, seals, rows, previous: str, stop_at_first: bool)
         if content is None:
             result.findings.append(Finding(row_id, "rij ontbreekt (verwijderd) terwijl het zegel er nog is"))
             if stop_at_first:
-                return previous
+                return set(waiting), top
             previous = stored
             continue
-        computed = link(previous, content)
         result.rows += 1
-        if computed != stored:
+        if link(previous, content) != stored:
             result.findings.append(Finding(row_id, "inhoud of volgorde gewijzigd: de hash klopt niet"))
             if stop_at_first:
-                return previous
+                return set(waiting), top
         previous = stored
-    late = [row_id for row_id in waiting if row_id < top - LATE_WINDOW]
+    return set(waiting) | {row[0] for row in row_iter}, top
+
+
+def _unsealed(result: Verification, unsealed: set[int], top: int) -> None:
+    """Rows without a seal: near or above the tip they are simply not sealed yet; far below it they were inserted."""
+    late = [row_id for row_id in unsealed if row_id < top - LATE_WINDOW]
     if late:
         result.findings.append(Finding(min(late), "rij zonder zegel tussen verzegelde rijen (ingevoegd?)"))
-    result.unsealed_tail = len(waiting) - len(late) + sum(1 for _ in row_iter)
-    return previous
+    result.unsealed_tail = len(unsealed) - len(late)
 
 
 def _check_tail(result: Verification, log: ChainedLog, checkpoints: list[dict]) -> None:

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from privacy.services import chain
 from privacy.services.verify import stored_checkpoints, verify
+from privacy.services.verify_parallel import verify_parallel
 
 
 class Command(BaseCommand):
@@ -19,6 +20,9 @@ class Command(BaseCommand):
             help="Bestand met controlepunten (JSON per regel, zoals PRIVACY_CHECKPOINT_FILE) buiten de database.",
         )
         parser.add_argument("--geen-verzegeling", action="store_true", help="Verzegel niet eerst de nieuwe rijen.")
+        parser.add_argument(
+            "--workers", type=int, default=2, help="Databaseverbindingen die de keten delen (1: één pass)."
+        )
 
     def handle(self, *args, log: str = "alle", controlepunten: str | None = None, **options):
         if not chain.supported():
@@ -32,7 +36,12 @@ class Command(BaseCommand):
                 continue
             if not options.get("geen_verzegeling"):
                 chain.seal(chained)
-            result = verify(chained, checkpoints=points)
+            workers = options.get("workers") or 1
+            result = (
+                verify_parallel(chained, workers=workers, checkpoints=points)
+                if workers > 1
+                else verify(chained, checkpoints=points)
+            )
             rate = f"{result.rows} rijen in {result.seconds:.1f} s ({result.rows_per_second:,.0f} rijen/s)"
             if result.ok:
                 self.stdout.write(f"{key}: in orde — {rate}; nog niet verzegeld: {result.unsealed_tail}")
