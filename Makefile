@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo totp test test-fast fuzz backup restore lint format bench loadtest clean
+.PHONY: install demo totp test test-fast fuzz backup restore lint format bench bench-logs loadtest clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,14 @@ loadtest: install
 	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(PY) manage.py seed_demo --quiet --scale $(LOADTEST_SCALE)
 	$(LOADTEST_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(LOADTEST_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
+## bench-logs: generate LOG_ROWS access-log rows in a fresh database BENCH_LOGS_DB, seal them and verify the hash chain
+BENCH_LOGS_DB ?= zvh_bench_logs
+LOG_ROWS ?= 10000000
+bench-logs: install
+	$(PY) -c "import psycopg2; c = psycopg2.connect('$(BENCH_PG)/postgres'); c.autocommit = True; k = c.cursor(); \
+	k.execute('DROP DATABASE IF EXISTS $(BENCH_LOGS_DB)'); k.execute('CREATE DATABASE $(BENCH_LOGS_DB)')"
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_LOGS_DB) $(PY) manage.py migrate --noinput -v 0
+	DEBUG=false REDIS_URL= DATABASE_URL=$(BENCH_PG)/$(BENCH_LOGS_DB) $(PY) manage.py logs_bench --rows $(LOG_ROWS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django_guid.integrations import CeleryIntegration
 
@@ -319,7 +320,13 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Runs hourly but mails at most once a day (bij.tasks: one Dagmelding per date).
     "bij-te-late-meldingen": {"task": "bij.tasks.send_late_meldingen_mail", "schedule": timedelta(hours=1)},
     "reintegratie-signalen": {"task": "reintegration.tasks.send_signal_mails", "schedule": timedelta(days=1)},
+    # privacy: retention terms daily at night; the log hash chain sealed every minute, its checkpoint daily
+    "bewaartermijnen-toepassen": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=3, minute=30)},
+    "logs-verzegelen": {"task": "privacy.tasks.seal_logs", "schedule": timedelta(minutes=1)},
+    "logs-controlepunt": {"task": "privacy.tasks.log_checkpoint", "schedule": crontab(hour=0, minute=5)},
 }
+# Optional: a file outside the database (another disk or host) to which the daily checkpoint hash is appended.
+PRIVACY_CHECKPOINT_FILE = env.str("PRIVACY_CHECKPOINT_FILE", default="")
 
 # --- E-mail -----------------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")

@@ -8,8 +8,8 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django_guid import get_guid
 
-from .choices import AccessAction, AccessResult
-from .models import AccessLogEntry, AccessLogPerson
+from ..choices import AccessAction, AccessResult
+from ..models import AccessLogEntry, AccessLogPerson
 
 
 def access_log_record(

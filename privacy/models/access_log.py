@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AccessAction, AccessResult
+from ..choices import AccessAction, AccessResult
 
 
 class AppendOnlyError(Exception):
