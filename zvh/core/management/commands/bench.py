@@ -11,16 +11,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="10000,100000,250000", help="Aantallen casussen, oplopend.")
         parser.add_argument("--repeat", type=int, default=30, help="Herhalingen per meting.")
+        parser.add_argument("--zonder-seed", action="store_true", help="Meet de bestaande gegevens (niet aanvullen).")
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
             raise CommandError("De benchmark meet op PostgreSQL: zet DATABASE_URL (make bench doet dat).")
         sizes = sorted(int(s) for s in options["sizes"].split(","))
-        call_command("seed_demo", quiet=True, stdout=self.stdout)
+        if not options["zonder_seed"]:
+            call_command("seed_demo", quiet=True, stdout=self.stdout)
         results = []
         for size in sizes:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Schaal {size} casussen"))
-            call_command("seed_demo", quiet=True, scale=size, stdout=self.stdout)
+            if not options["zonder_seed"]:
+                call_command("seed_demo", quiet=True, scale=size, stdout=self.stdout)
             results += bench.measure(size, options["repeat"])
             if size == sizes[-1]:
                 results += bench.report_compile(size, self.stdout)
