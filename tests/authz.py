@@ -105,6 +105,8 @@ ADMIN_MODELS: dict[str, AdminModel] = {
     "auth.group": AdminModel(),  # roles are groups made by migrations: the beheerder sees them, adds none
     "accounts.organisation": AdminModel(add=True),
     "accounts.user": AdminModel(add=True),
+    # Requests for privileged roles wait here for a second beheerder (created from the user form, never added).
+    "accounts.rolechangerequest": AdminModel(),
     "sites.site": AdminModel(view=False),
     "otp_totp.totpdevice": AdminModel(),
     "otp_static.staticdevice": AdminModel(),

@@ -102,10 +102,19 @@ def test_matrix_has_no_stale_entries():
     assert not stale, f"entries for URL patterns that no longer exist: {stale}"
 
 
+class World(dict):
+    """The shared test world: a builder may add keys but never overwrite another builder's object."""
+
+    def __setitem__(self, key, value):
+        if key in self and self[key] is not value:
+            raise KeyError(f"world[{key!r}] is set twice: give the objects of each package their own names")
+        super().__setitem__(key, value)
+
+
 def build_world() -> dict:
     users = {role: make_user(role) for role in Role.values}
     superuser = make_user(None, is_superuser=True, is_staff=True, organisation=users[Role.BEHEERDER].organisation)
-    world = {"users": users, "user": users[Role.KETENPARTNER], "superuser": superuser, "hidden": {}}
+    world = World(users=users, user=users[Role.KETENPARTNER], superuser=superuser, hidden={})
     for builder in WORLD_BUILDERS:
         builder(world)
     world["admin_objects"] = {

@@ -43,16 +43,16 @@ MATRIX = {
     "mensenhandel:traject_list": only(R, K),
     "mensenhandel:traject_detail": Variants(
         {
-            "toegang": only(R, K, kwargs=pk("traject_granted")),
-            "geen-toegang": expect(default=FORBIDDEN, **{R: OK, K: NOT_FOUND}, kwargs=pk("traject_other")),
+            "toegang": only(R, K, kwargs=pk("mh_traject_granted")),
+            "geen-toegang": expect(default=FORBIDDEN, **{R: OK, K: NOT_FOUND}, kwargs=pk("mh_traject_other")),
         }
     ),
-    "mensenhandel:traject_edit": only(R, kwargs=pk("traject_granted")),
-    "mensenhandel:opvangadres_edit": only(R, kwargs=pk("traject_granted")),
+    "mensenhandel:traject_edit": only(R, kwargs=pk("mh_traject_granted")),
+    "mensenhandel:opvangadres_edit": only(R, kwargs=pk("mh_traject_granted")),
     "mensenhandel:opvangadres_reveal": team_post(
-        "traject_granted", lambda w: {"reden": "Vervoer naar de opvang regelen."}, allowed=OK
+        "mh_traject_granted", lambda w: {"reden": "Vervoer naar de opvang regelen."}, allowed=OK
     ),
-    "mensenhandel:overleg_add": team_post("traject_granted", lambda w: {"overleg": w["mh_overleg"].pk}),
+    "mensenhandel:overleg_add": team_post("mh_traject_granted", lambda w: {"overleg": w["mh_overleg"].pk}),
     "mensenhandel:procedure_edit": only(R, kwargs=pk("procedure")),
     "mensenhandel:advies_list": only(R),
 }

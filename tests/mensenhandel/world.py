@@ -2,9 +2,9 @@
 
 The matrix's procesregisseur and ketenpartner (Politie) are members of the mensenhandel team here; tests that need a
 non-member make one (``make_user``). Politie has:
-- ``traject_granted``: a grant on its linked case (so Politie sees the traject);
-- ``traject_other``: no grant for Politie;
-and the team has ``signaal`` (with a person) and ``procedure`` (the bedenktijd of ``traject_granted``).
+- ``mh_traject_granted``: a grant on its linked case (so Politie sees the traject);
+- ``mh_traject_other``: no grant for Politie;
+and the team has ``signaal`` (with a person) and ``procedure`` (the bedenktijd of ``mh_traject_granted``).
 """
 
 from datetime import date, timedelta
@@ -69,22 +69,22 @@ def build_mensenhandel_world(world: dict) -> None:
     users = world["users"]
     regisseur, partner = users[Role.PROCESREGISSEUR], users[Role.KETENPARTNER]
     join_team(regisseur, partner)
-    world["traject_granted"] = new_traject(regisseur)
+    world["mh_traject_granted"] = new_traject(regisseur)
     case_services.grant_create(
-        casus=world["traject_granted"].casus,
+        casus=world["mh_traject_granted"].casus,
         by=regisseur,
         organisatie=partner.organisation,
         rol="deelnemer",
         doel="Betrokken bij de opvang en de aangifte.",
     )
-    world["traject_other"] = new_traject(
+    world["mh_traject_other"] = new_traject(
         regisseur,
         persoon_data={"voornamen": "Olena", "achternaam": "Kovalenko", "geboortedatum": date(2001, 8, 9)},
         adres="Andere Opvang 3, Breda",
     )
-    world["signaal"] = world["traject_granted"].signaal
+    world["signaal"] = world["mh_traject_granted"].signaal
     world["signaal_open"] = new_signaal(regisseur, persoon_data=None, signalerende_organisatie="anoniem")
-    world["procedure"] = world["traject_granted"].procedures.get(soort=ProcedureSoort.BEDENKTIJD)
+    world["procedure"] = world["mh_traject_granted"].procedures.get(soort=ProcedureSoort.BEDENKTIJD)
     world["mh_overleg"] = case_services.overleg_create(
         by=regisseur,
         datum_tijd=timezone.now() + timedelta(days=10),
