@@ -82,7 +82,7 @@ classify(
     Advies,
     identificerend=("vrager",),
     bijzonder=("vraag", "advies", "betreft_persoon"),
-    gewoon=("geregistreerd_door",),
+    gewoon=("geregistreerd_door", "aanleiding"),
     geen=("id", "datum", "organisatie", "thema", "tijd_minuten", "vervolg", "geregistreerd_op"),
 )
 classify(TriageBord, geen=("id", "naam", "soort", "frequentie", "team"))
