@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
+from zvh.core.bulk import insert_rows
 from zvh.persons.models import Persoon
 from zvh.persons.synthetic import PersonFactory
 
@@ -140,7 +141,7 @@ class ScaleSeeder:
         people = Persoon.objects.bulk_create([self.factory.persoon() for _ in others])
         betrokkenen = [Betrokkene(casus=c, persoon_id=c.hoofdpersoon_id, relatie=Relatie.HOOFDPERSOON) for c in cases]
         betrokkenen += [Betrokkene(casus=c, persoon=p, relatie=r) for (c, r), p in zip(others, people, strict=True)]
-        Betrokkene.objects.bulk_create(betrokkenen, batch_size=CHUNK)
+        insert_rows(Betrokkene, betrokkenen)
         self.pool.extend(p.pk for p in people)
         self._history(cases)
         organisations = self._grants(cases)
@@ -194,7 +195,7 @@ class ScaleSeeder:
                 rows.append(StatusWijziging(casus=c, van=previous, naar=status, door=c.procesregisseur, op=moment))
                 previous = status
                 moment = min(moment + timedelta(days=self.rnd.randint(5, 30)), self.now)
-        StatusWijziging.objects.bulk_create(rows, batch_size=CHUNK)
+        insert_rows(StatusWijziging, rows)
 
     def _grants(self, cases: list[Casus]) -> dict[int, list[Organisation]]:
         grants, organisations_of = [], {}
@@ -212,7 +213,8 @@ class ScaleSeeder:
                 expired = self.rnd.random() < 0.2
                 grants.append(self._grant(c, self.bench_partner, self.now - timedelta(days=3) if expired else None))
         grants = Grant.objects.bulk_create(grants, batch_size=CHUNK)
-        CasusGroupObjectPermission.objects.bulk_create(
+        insert_rows(
+            CasusGroupObjectPermission,
             [
                 CasusGroupObjectPermission(
                     grant=g,

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from zvh.core.bulk import field, historic_timestamps
+from zvh.core.bulk import field, historic_timestamps, insert_rows
 
 from ..choices import AfspraakStatus, CasusStatus, LogboekSoort, OverlegSoort, Thema
 from ..models import Afspraak, Agendapunt, Casus, Casusoverleg, Deelnemer, LogboekEntry
@@ -109,7 +109,7 @@ def _participants(seeder, meetings, items, organisations_of) -> None:
                     geregistreerd_door_id=meeting.voorzitter_id,
                 )
             )
-    Deelnemer.objects.bulk_create(rows, batch_size=5000)
+    insert_rows(Deelnemer, rows)
 
 
 def _afspraken(seeder, agendapunten: list[Agendapunt], organisations_of) -> None:
@@ -139,7 +139,7 @@ def _afspraken(seeder, agendapunten: list[Agendapunt], organisations_of) -> None
                 )
             )
     with historic_timestamps(field(Afspraak, "aangemaakt_op")):
-        Afspraak.objects.bulk_create(rows, batch_size=5000)
+        insert_rows(Afspraak, rows)
 
 
 def _logboek(seeder, cases: list[Casus]) -> None:
@@ -155,4 +155,4 @@ def _logboek(seeder, cases: list[Casus]) -> None:
                 )
             )
     with historic_timestamps(field(LogboekEntry, "aangemaakt_op")):
-        LogboekEntry.objects.bulk_create(rows, batch_size=5000)
+        insert_rows(LogboekEntry, rows)

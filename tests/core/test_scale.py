@@ -76,7 +76,8 @@ def test_scale_proportions_and_idempotence():
     assert distinct_names / persons.count() >= 0.8
     assert not Persoon.objects.exclude(bsn__isnull=True).exclude(bsn__startswith="99999").exists()
 
-    # Grants: Politie in about one case in ten with a grant that stays active; other partners end 30 days after afschaling.
+    # Grants: Politie in about one case in ten, with a grant that stays active;
+    # other partners end 30 days after afschaling.
     politie = Grant.objects.filter(casus__in=cases, organisatie__type=OrganisationType.POLITIE, geldig_tot=None)
     assert 0.05 <= politie.values("casus").distinct().count() / n <= 0.2
     afgeschaald = (
