@@ -16,7 +16,8 @@ class Command(BaseCommand):
             type=int,
             default=0,
             metavar="N",
-            help="Vul aan tot N casussen in totaal, met personen, toegang, afspraken en inzageregistratie "
+            help="Vul aan tot N casussen in totaal, als 8 jaar van 30 ZVH's: personen, toegang, overleggen, "
+            "afspraken, aanmeldingen, adviezen, boekingen en inzageregistratie "
             "(voor benchmarks; PostgreSQL aanbevolen).",
         )
 
@@ -28,10 +29,13 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_all(stdout=self.stdout)
         if options["scale"]:
-            from cases.scale import seed_scale
+            from zvh.core.scale import seed_scale
 
-            added = seed_scale(options["scale"], stdout=self.stdout)
-            self.stdout.write(f"Schaal: {added} casussen toegevoegd (totaal {options['scale']}).")
+            result = seed_scale(options["scale"], stdout=self.stdout)
+            self.stdout.write(
+                f"Schaal: {result['cases']} casussen toegevoegd (totaal {options['scale']}) "
+                f"in {result['timings']['totaal']:.0f} s."
+            )
         if not options["quiet"]:
             self._print_accounts()
 
