@@ -1,8 +1,6 @@
 """The FG's registers: retention terms and legal holds, the vernietigingsregister, the sealed logs, verwerkingen,
 DPIA's and protocols, datalekken, and the review of grants (with CSV)."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zvh import csv as zvh_csv
 from zvh.accounts.choices import Role
 from zvh.core.forms import posted, submit
 from zvh.permissions import role_required
@@ -17,7 +16,6 @@ from zvh.permissions import role_required
 from . import selectors
 from .avg.registry import avg_types
 from .choices import AccessAction
-from .csv_safe import safe_row
 from .models import Bewaartermijn, Datalek, LegalHold, LogCheckpoint, PrivacyDocument, Vernietigingsregel, Verwerking
 from .register_forms import (
     BewaartermijnForm,
@@ -262,7 +260,7 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="autorisaties.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = zvh_csv.writer(response)
     writer.writerow(
         [
             _("Casus"),
@@ -283,7 +281,7 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
         chunk = grants[start : start + 500]
         used = selectors.grants_last_used([g.pk for g in chunk])
         for g in chunk:
-            writer.writerow(safe_row(_grant_cells(g, used.get(g.pk))))
+            writer.writerow(_grant_cells(g, used.get(g.pk)))
     access_log_record(
         request=request,
         user=request.user,

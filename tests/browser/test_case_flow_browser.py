@@ -45,7 +45,8 @@ def test_the_case_flow_from_aanmelding_to_closing(page, demo):
     scan()
     page.fill("#id_betrokkenen-0-voornamen", "Wouter")
     page.fill("#id_betrokkenen-0-achternaam", "Testhuis")
-    page.fill("#id_betrokkenen-0-bsn", "999990081")  # 999990056 is the BIJ demo's Hendrik Visser
+    # A test BSN no demo fixture uses: an existing BSN with other names is refused (the access layer's person rule).
+    page.fill("#id_betrokkenen-0-bsn", "999990123")
     page.fill("#id_betrokkenen-0-geboortedatum", "1984-02-29")
     page.get_by_label("Thema").select_option("complex")
     page.get_by_label("Aanleiding").fill("Bedreigingen van buren en een hulpverlener; zorg loopt vast.")

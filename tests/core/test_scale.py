@@ -21,7 +21,7 @@ from zvh.accounts.choices import OrganisationType
 from zvh.core.scale import row_counts
 from zvh.persons.models import Persoon
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 N = 400
 
 
