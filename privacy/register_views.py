@@ -125,22 +125,26 @@ def verwerking_list(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/verwerking_list.html", {"rows": rows, "labels": labels})
 
 
+def _register_edit(request: HttpRequest, form, save, *, saved: str, title: str, back: str) -> HttpResponse:
+    """A register form (verwerking, DPIA/protocol): save through its service, back to the list, or show errors."""
+    ok, _result = submit(request, form, save, saved)
+    if ok:
+        return redirect(back)
+    return render(request, "privacy/register_form.html", {"form": form, "title": title, "back": back})
+
+
 @require_http_methods(["GET", "POST"])
 @role_required(FG)
 def verwerking_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     instance = get_object_or_404(Verwerking, pk=pk) if pk else None
     form = VerwerkingForm(posted(request), instance=instance)
-    ok, _result = submit(
+    return _register_edit(
         request,
         form,
         lambda: registers.verwerking_save(by=request.user, verwerking=instance, **form.cleaned_data),
-        _("De verwerking is opgeslagen."),
-    )
-    if ok:
-        return redirect("privacy:verwerking_list")
-    title = _("Verwerking wijzigen") if instance else _("Nieuwe verwerking")
-    return render(
-        request, "privacy/register_form.html", {"form": form, "title": title, "back": "privacy:verwerking_list"}
+        saved=_("De verwerking is opgeslagen."),
+        title=_("Verwerking wijzigen") if instance else _("Nieuwe verwerking"),
+        back="privacy:verwerking_list",
     )
 
 
@@ -156,17 +160,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
 def document_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     instance = get_object_or_404(PrivacyDocument, pk=pk) if pk else None
     form = DocumentForm(posted(request), instance=instance)
-    ok, _result = submit(
+    return _register_edit(
         request,
         form,
         lambda: registers.document_save(by=request.user, document=instance, **form.cleaned_data),
-        _("Het document is opgeslagen."),
-    )
-    if ok:
-        return redirect("privacy:document_list")
-    title = _("DPIA of protocol wijzigen") if instance else _("Nieuwe DPIA of nieuw protocol")
-    return render(
-        request, "privacy/register_form.html", {"form": form, "title": title, "back": "privacy:document_list"}
+        saved=_("Het document is opgeslagen."),
+        title=_("DPIA of protocol wijzigen") if instance else _("Nieuwe DPIA of nieuw protocol"),
+        back="privacy:document_list",
     )
 
 
