@@ -106,10 +106,15 @@ def test_restricted_themes_are_data_the_beheerder_can_change():
     assert casus_queryset_for(outsider).filter(pk=casus.pk).exists()
 
 
-def test_partner_search_is_correct_for_any_number_of_candidates(client_for):
-    """More than the old 2,000-candidate cut-off match the name; the one the partner may see is found."""
+@pytest.mark.parametrize("naam", ["jansen", "zoë jansen"], ids=["een-woord", "twee-woorden"])
+@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
+def test_partner_search_is_correct_for_any_number_of_candidates(client_for, monkeypatch, drive_from_grants_below, naam):
+    """More than the old 2,000-candidate cut-off match the name; the one the partner may see is found, in every
+    query shape: grants driving (few), nearest-first with the condition per name (many, one word) and windows
+    (many, several words)."""
     from zvh.persons.models import Persoon
 
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     client, politie = client_for(Role.KETENPARTNER)
     Persoon.objects.bulk_create(
@@ -117,7 +122,7 @@ def test_partner_search_is_correct_for_any_number_of_candidates(client_for):
     )
     target = make_person("Zoë", "Jansen")
     open_case(regisseur=regisseur, partner=politie.organisation, persoon=target)
-    page = client.post(reverse("cases:search"), {"naam": "jansen"}).content.decode()
+    page = client.post(reverse("cases:search"), {"naam": naam}, follow=True).content.decode()
     assert reverse("cases:persoon_detail", kwargs={"pk": target.pk}) in page
     assert "Anna1 " not in page and "Anna20" not in page
 

@@ -4,7 +4,7 @@ that follow from them. No Python id sets: the cost of a page does not grow with 
 
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .registry import NOTHING, DossierType, dossier_type, dossier_types
@@ -40,17 +40,14 @@ def granted(user, *, user_permissions, group_permissions, codename: str, prefix:
     """An active grant to the user or to their organisation, on guardian's direct-FK permission tables
     (``content_object`` is the dossier), validity checked in SQL. No id list ever passes through Python.
 
-    Two shapes, chosen by the size of the grant set (one capped index count, once per request):
+    Two shapes, chosen by the size of the organisation's grant set (one capped index count, once per request):
     - a few grants: the dossier's pk ``IN (own UNION organisation's)``: the grants drive the query;
-    - many grants (Politie: tens of thousands): correlated EXISTS per dossier row on the (group, dossier) index,
-      so a page of 25 costs a few dozen index probes instead of reading every grant.
+    - many grants (Politie: tens of thousands): correlated EXISTS per dossier row on the (group, dossier) index
+      for the organisation, so a page of 25 costs a few hundred index probes instead of reading every grant; the
+      personal grants (a handful) stay one hashed ``IN``, no probe per row.
     Either way the cost of a page does not grow with the number of grants."""
     app_label = user_permissions._meta.get_field("content_object").related_model._meta.app_label
-    # The permission as a scalar subquery (one InitPlan), not a join on its codename: a join makes the planner
-    # guess a few hundred rows where there are tens of thousands.
-    permission = Subquery(
-        Permission.objects.filter(content_type__app_label=app_label, codename=codename).values("pk")[:1]
-    )
+    permission = permission_id(app_label, codename)
     own = user_permissions.objects.filter(valid_now(now=now), user_id=user.pk, permission_id=permission)
     group_id = _organisation_group_id(user)
     organisation = (
@@ -58,16 +55,32 @@ def granted(user, *, user_permissions, group_permissions, codename: str, prefix:
         if group_id is not None
         else None
     )
-    if _grant_count(user, group_permissions, group_id) < DRIVE_FROM_GRANTS_BELOW:
-        ids = own.values("content_object_id")
+    ids = own.values("content_object_id")
+    if organisation is None or _grant_count(user, group_permissions, group_id) < DRIVE_FROM_GRANTS_BELOW:
+        # A few grants: they drive the query (a semi-join from the grant rows).
         if organisation is not None:
             ids = ids.union(organisation.values("content_object_id"))
         return Q(**{f"{prefix}pk__in": ids})
-    outer = OuterRef(f"{prefix}pk")
-    condition = Q(ProbeExists(own.filter(content_object=outer)))
-    if organisation is not None:
-        condition |= Q(ProbeExists(organisation.filter(content_object=outer)))
-    return condition
+    # Many: one probe per dossier row for the organisation. Personal grants stay an IN, which PostgreSQL evaluates
+    # once per query as a hashed subplan: a user without personal grants pays nothing per row for them.
+    return Q(**{f"{prefix}pk__in": ids}) | Q(ProbeExists(organisation.filter(content_object=OuterRef(f"{prefix}pk"))))
+
+
+_permission_ids: dict[tuple[str, str], int] = {}
+
+
+def permission_id(app_label: str, codename: str) -> int:
+    """The permission's id, looked up once per process: a literal id lets the planner estimate the grant rows (a
+    subquery or a join on the codename makes it guess a few hundred where there are tens of thousands) and saves
+    planning the lookup on every query. Forgotten after every migrate or flush (``forget_permission_ids``)."""
+    key = (app_label, codename)
+    if key not in _permission_ids:
+        _permission_ids[key] = Permission.objects.get(content_type__app_label=app_label, codename=codename).pk
+    return _permission_ids[key]
+
+
+def forget_permission_ids(**kwargs) -> None:
+    _permission_ids.clear()
 
 
 def narrow_scope(user) -> bool:
