@@ -84,8 +84,11 @@ def timed_pair(first: Callable[[], object], second: Callable[[], object], repeat
 
 
 def request(client: Client, method: str, url: str, data=None) -> Callable[[], object]:
+    """One page as a user gets it: a POST that answers with a redirect (post, redirect, get) is followed, so the
+    time is that of both requests."""
+
     def go():
-        response = getattr(client, method)(url, data or {})
+        response = getattr(client, method)(url, data or {}, follow=method == "post")
         if response.status_code != 200:
             raise RuntimeError(f"{method.upper()} {url}: {response.status_code}")
         return response
