@@ -41,6 +41,12 @@ def partner_panel(request: HttpRequest) -> PanelContent | None:
 
 
 PANELS = [
-    Panel("zsm.contextverzoeken", frozenset({Role.PROCESREGISSEUR}), "zsm/mijnwerk/regisseur.html", regisseur_panel),
+    Panel(
+        "zsm.contextverzoeken",
+        frozenset({Role.PROCESREGISSEUR}),
+        "zsm/mijnwerk/regisseur.html",
+        regisseur_panel,
+        order=12,
+    ),
     Panel("zsm.partner", frozenset({Role.KETENPARTNER}), "zsm/mijnwerk/partner.html", partner_panel, order=5),
 ]
