@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from privacy.choices import AccessAction
 from privacy.services import access_log_record
 from zvh.accounts.choices import Role
-from zvh.persons.services import persoon_link_or_create
+from zvh.persons.services import BSN_CONFLICT, persoon_link_or_create
 
 from .access import CONTEXTVERZOEK, is_zsm_partner
 from .choices import MAX_VRAAG, PARTNER_BY_ORGANISATION_TYPE, ZsmPartner
@@ -41,7 +41,7 @@ def _link(suspect: dict):
     try:
         persoon, _created = persoon_link_or_create(**suspect)
     except ValidationError as exc:
-        if getattr(exc, "error_dict", {}).get("bsn") and exc.error_dict["bsn"][0].code == "bsn_conflict":
+        if str(BSN_CONFLICT) in exc.messages:
             return None
         raise
     return persoon
