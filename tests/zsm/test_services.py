@@ -97,7 +97,11 @@ def test_the_regisseur_answers_known_with_minimal_context_logged_to_the_requeste
     verzoek = new_verzoek(zsm_user)
     services.contextverzoek_answer(verzoek=verzoek, by=regisseur, bekend=True, context="Casus in regie bij het ZVH.")
     verzoek.refresh_from_db()
-    assert (verzoek.bekend, verzoek.context, verzoek.beantwoord_door) == (True, "Casus in regie bij het ZVH.", regisseur)
+    assert (verzoek.bekend, verzoek.context, verzoek.beantwoord_door) == (
+        True,
+        "Casus in regie bij het ZVH.",
+        regisseur,
+    )
     assert verzoek.binnen_termijn is True
     entry = _entries(verzoek, "update").get()
     assert entry.user == regisseur
