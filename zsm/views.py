@@ -127,6 +127,9 @@ def verzoek_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def verzoek_answer(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = verzoek_get_for_user(request=request, pk=pk, queryset=selectors.detail_queryset())
+    if not verzoek.is_open:
+        messages.info(request, _("Dit verzoek is al beantwoord."))
+        return redirect("zsm:verzoek_detail", verzoek.pk)
     form = AntwoordForm(request.POST)
     if form.is_valid():
         try:

@@ -115,6 +115,17 @@ def test_an_answer_with_errors_is_shown_again_in_dutch(zsm_user, regisseur_clien
     assert verzoek.is_open
 
 
+def test_a_second_answer_changes_nothing(zsm_user, regisseur, regisseur_client):
+    verzoek = new_verzoek(zsm_user)
+    services.contextverzoek_answer(verzoek=verzoek, by=regisseur, bekend=False)
+    response = regisseur_client.post(
+        reverse("zsm:verzoek_answer", args=[verzoek.pk]), {"bekend": "ja", "context": "Toch bekend."}, follow=True
+    )
+    assert "Dit verzoek is al beantwoord." in response.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.bekend is False and verzoek.context == ""
+
+
 def test_the_list_logs_one_entry_per_requesting_organisation(zsm_user, regisseur, regisseur_client):
     own = new_verzoek(zsm_user)
     other = new_verzoek(regisseur, partner_organisatie=raad())

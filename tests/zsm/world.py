@@ -57,3 +57,7 @@ def build_zsm_world(world: dict) -> None:
     join_team(partner)
     world["zsm_eigen"] = new_verzoek(partner, voornamen="Piet", achternaam="Zsmeigen")
     world["zsm_ander"] = new_verzoek(regisseur, partner_organisatie=om(), voornamen="Otto", achternaam="Zsmander")
+    hidden = world.setdefault("hidden", {})
+    hidden.setdefault(Role.KETENPARTNER, set()).add("Otto Zsmander")  # the OM's verzoek, not Politie's
+    for role in ("anoniem", "zonder-2fa", Role.SECRETARIAAT, Role.MANAGER, Role.FG, Role.BEHEERDER, "superuser"):
+        hidden.setdefault(role, set()).update({"Otto Zsmander", "Piet Zsmeigen"})
