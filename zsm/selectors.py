@@ -12,12 +12,20 @@ from .access import CONTEXTVERZOEK
 from .models import Contextverzoek
 
 
-def verzoek_list_for(user) -> QuerySet[Contextverzoek]:
-    return (
+def verzoek_list_for(user, *, status: str = "") -> QuerySet[Contextverzoek]:
+    """The visible verzoeken, newest first; ``status`` "open" / "te-laat" (by deadline) or "beantwoord"."""
+    qs = (
         conditions.visible(user, CONTEXTVERZOEK)
         .select_related("partner_organisatie", "beantwoord_door")
         .order_by("-ontvangen_op", "-pk")
     )
+    if status == "open":
+        return qs.filter(beantwoord_op__isnull=True).order_by("deadline", "pk")
+    if status == "te-laat":
+        return qs.filter(beantwoord_op__isnull=True, deadline__lt=timezone.now()).order_by("deadline", "pk")
+    if status == "beantwoord":
+        return qs.filter(beantwoord_op__isnull=False)
+    return qs
 
 
 def verzoeken_open(user) -> QuerySet[Contextverzoek]:

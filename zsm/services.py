@@ -153,3 +153,28 @@ def log_verzoeken_shown(
             person_ids=[v.persoon_id for v in shown if v.persoon_id],
             on_behalf_of_id=organisation_id,
         )
+
+
+def log_consulted(*, request: HttpRequest, verzoek: Contextverzoek, dossiers: list, matches: list) -> None:
+    """What the regisseur consults to answer (the person's dossiers, same-name persons) is consulted on behalf of,
+    and for, the requesting organisation."""
+    for dt, objects in dossiers:
+        access_log_record(
+            request=request,
+            user=request.user,
+            action=AccessAction.LIST,
+            object_type=dt.key,
+            object_ids=[o.pk for o in objects],
+            person_ids=[verzoek.persoon_id],
+            on_behalf_of_id=verzoek.partner_organisatie_id,
+        )
+    if matches:
+        access_log_record(
+            request=request,
+            user=request.user,
+            action=AccessAction.LIST,
+            object_type="cases.persoon",
+            object_ids=[p.pk for p in matches],
+            person_ids=[p.pk for p in matches],
+            on_behalf_of_id=verzoek.partner_organisatie_id,
+        )

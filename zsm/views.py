@@ -6,13 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from privacy.choices import AccessAction
-from privacy.services import access_log_record
 from zvh.accounts.choices import Role
 from zvh.core.forms import add_service_errors, posted, submit
 from zvh.permissions import role_required
@@ -41,16 +38,8 @@ def zsm_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 @require_GET
 @zsm_required
 def verzoek_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.verzoek_list_for(request.user)
-    status = request.GET.get("status")
-    if status == "open":
-        qs = qs.filter(beantwoord_op__isnull=True).order_by("deadline", "pk")
-    elif status == "te-laat":
-        qs = qs.filter(beantwoord_op__isnull=True, deadline__lt=timezone.now()).order_by("deadline", "pk")
-    elif status == "beantwoord":
-        qs = qs.filter(beantwoord_op__isnull=False)
-    else:
-        status = ""
+    status = request.GET.get("status") if request.GET.get("status") in FILTERS else ""
+    qs = selectors.verzoek_list_for(request.user, status=status)
     page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     services.log_verzoeken_shown(request=request, verzoeken=page)
     return render(
@@ -87,27 +76,7 @@ def _detail(request: HttpRequest, verzoek: Contextverzoek, antwoord_form=None) -
     if context["is_regisseur"]:
         dossiers = selectors.known_at_zvh(request.user, verzoek)
         matches = selectors.possible_matches(request.user, verzoek)
-        # What the regisseur consults to answer is consulted on behalf of (and for) the requesting partner.
-        for dt, objects in dossiers:
-            access_log_record(
-                request=request,
-                user=request.user,
-                action=AccessAction.LIST,
-                object_type=dt.key,
-                object_ids=[o.pk for o in objects],
-                person_ids=[verzoek.persoon_id],
-                on_behalf_of_id=verzoek.partner_organisatie_id,
-            )
-        if matches:
-            access_log_record(
-                request=request,
-                user=request.user,
-                action=AccessAction.LIST,
-                object_type="cases.persoon",
-                object_ids=[p.pk for p in matches],
-                person_ids=[p.pk for p in matches],
-                on_behalf_of_id=verzoek.partner_organisatie_id,
-            )
+        services.log_consulted(request=request, verzoek=verzoek, dossiers=dossiers, matches=matches)
         context |= {
             "dossiers": dossiers,
             "matches": matches,

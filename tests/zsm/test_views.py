@@ -196,3 +196,14 @@ def test_the_zsm_account_submits_a_buikpijnmelding_as_an_aanmelding_with_bron_zs
         {"aanleiding": "Gewone melding.", "betrokkenen-TOTAL_FORMS": "0", "betrokkenen-INITIAL_FORMS": "0"},
     )
     assert Aanmelding.objects.get(ingediend_door=politie).bron == AanmeldingBron.PARTNER
+
+
+def test_the_te_laat_filter_shows_only_open_verzoeken_past_their_deadline(zsm_user, regisseur_client):
+    day = timezone.localdate()
+    at = lambda h: timezone.make_aware(datetime.combine(day, time(h, 0)))  # noqa: E731
+    with time_machine.travel(at(9), tick=False):
+        new_verzoek(zsm_user, achternaam="Verlopen", deadline=at(10))
+        new_verzoek(zsm_user, achternaam="Optijd", deadline=at(15))
+    with time_machine.travel(at(12), tick=False):
+        page = regisseur_client.get(reverse("zsm:verzoek_list") + "?status=te-laat").content.decode()
+    assert "Verlopen" in page and "Optijd" not in page
