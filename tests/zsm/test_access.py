@@ -30,8 +30,12 @@ def test_the_requester_never_sees_the_registered_person(zsm_user, regisseur):
     verzoek = new_verzoek(zsm_user, **JAN, geboortedatum=JAN_GEBOORTEDATUM)
     assert not conditions.persons_visible(zsm_user).filter(pk=verzoek.persoon_id).exists()
     assert conditions.persons_visible(regisseur).filter(pk=verzoek.persoon_id).exists()
-    response = verified_client(zsm_user).get(reverse("cases:persoon_detail", args=[verzoek.persoon_id]))
-    assert response.status_code == 404
+    client = verified_client(zsm_user)
+    assert client.get(reverse("cases:persoon_detail", args=[verzoek.persoon_id])).status_code == 404
+    found = client.post(reverse("cases:search"), {"naam": "Vries"}).content.decode()
+    assert reverse("cases:persoon_detail", args=[verzoek.persoon_id]) not in found  # the search finds nobody
+    found = verified_client(regisseur).post(reverse("cases:search"), {"naam": "Vries"}).content.decode()
+    assert reverse("cases:persoon_detail", args=[verzoek.persoon_id]) in found
 
 
 def test_a_politie_user_without_the_team_gets_404_on_a_verzoek_and_403_on_the_pages(zsm_user):
