@@ -23,7 +23,7 @@ register(
             Gegevens(
                 Aanmelding,
                 keep=True,
-                statistiek=("status", "thema", "aangemaakt_op", "ingediend_op", "spoed"),
+                statistiek=("status", "thema", "aangemaakt_op", "ingediend_op", "spoed", "bron"),
             ),
             Gegevens(
                 Weging,
@@ -55,7 +55,7 @@ classify(
         "ingediend_op",
         "gewijzigd_op",
     ),
-    geen=("id", "aanbrengende_partner", "gemeente", "grondslag", "sessie", "voorgestelde_partners"),
+    geen=("id", "aanbrengende_partner", "bron", "gemeente", "grondslag", "sessie", "voorgestelde_partners"),
 )
 classify(
     AanmeldingBetrokkene,

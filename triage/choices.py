@@ -9,6 +9,17 @@ class AanmeldingStatus(models.TextChoices):
     BESLOTEN = "besloten", _("triage afgerond")
 
 
+class AanmeldingBron(models.TextChoices):
+    """Where an aanmelding came from. ZSM's "buikpijn"-meldingen are aanmeldingen by a member of the ZSM team."""
+
+    PARTNER = "partner", _("ketenpartner")
+    ZSM = "zsm", _("ZSM (buikpijnmelding)")
+
+
+# The team of the ZSM partners' accounts (created by zsm/migrations/0002): what they submit has bron ZSM.
+ZSM_TEAM = "zsm"
+
+
 class BordSoort(models.TextChoices):
     MASS_VT = "mass_vt", _("Gezamenlijke triage MaSS / Veilig Thuis")
     WEEGPLOEG = "weegploeg", _("Weegploeg Radicalisering en Extremisme")

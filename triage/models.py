@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import Geslacht, Grondslag, Relatie, Thema, leefgebieden_labels
 
-from .choices import AanmeldingStatus, AdviesAanleiding, BordSoort, Uitkomst, Vervolg
+from .choices import AanmeldingBron, AanmeldingStatus, AdviesAanleiding, BordSoort, Uitkomst, Vervolg
 
 
 class Aanmelding(models.Model):
@@ -19,6 +19,7 @@ class Aanmelding(models.Model):
     aanbrengende_partner = models.ForeignKey(
         "accounts.Organisation", verbose_name=_("aanbrengende partner"), on_delete=models.PROTECT, related_name="+"
     )
+    bron = models.CharField(_("bron"), max_length=16, choices=AanmeldingBron.choices, default=AanmeldingBron.PARTNER)
     aanleiding = models.TextField(_("aanleiding"), blank=True)
     doel = models.TextField(_("doel / hulpvraag"), blank=True)
     leefgebieden = models.JSONField(_("leefgebieden"), default=list, blank=True)

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from cases.choices import Relatie
 from cases.services import casus_open
 from zvh.access.models import BeperktThema
+from zvh.access.themes import teams_of
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.persons.models import validate_bsn
 from zvh.persons.services import PERSON_FIELDS, persoon_link_or_create
 from zvh.queue import enqueue_on_commit
 
-from .choices import AanmeldingStatus, Uitkomst
+from .choices import ZSM_TEAM, AanmeldingBron, AanmeldingStatus, Uitkomst
 from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def aanmelding_save_draft(
     if aanmelding is not None and aanmelding.status != AanmeldingStatus.CONCEPT:
         raise ValidationError(_("Een ingediende aanmelding kan niet meer worden gewijzigd."))
     if aanmelding is None:
-        aanmelding = Aanmelding(ingediend_door=by)
+        aanmelding = Aanmelding(ingediend_door=by, bron=bron_for(by))
     if by.has_role(Role.PROCESREGISSEUR):
         if namens is not None:
             aanmelding.aanbrengende_partner = namens
@@ -80,6 +81,13 @@ def aanmelding_save_draft(
         if any(b.get(f) for f in ("bsn", "voornamen", "achternaam"))
     )
     return aanmelding
+
+
+def bron_for(by) -> str:
+    """A ZSM partner's account (a ketenpartner in the ZSM team) submits buikpijn-meldingen: bron ZSM."""
+    if by.has_role(Role.KETENPARTNER) and ZSM_TEAM in teams_of(by):
+        return AanmeldingBron.ZSM
+    return AanmeldingBron.PARTNER
 
 
 def _empty(field: str):

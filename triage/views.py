@@ -15,7 +15,7 @@ from zvh.permissions import role_required
 from zvh.persons.services import possible_duplicates
 
 from . import selectors, services
-from .choices import CRITERIA_RULE, AanmeldingStatus, BordSoort
+from .choices import CRITERIA_RULE, AanmeldingBron, AanmeldingStatus, BordSoort
 from .forms import AanmeldingForm, AdviesForm, PlaatsenForm, SessieForm, WegingForm, betrokkenen_formset
 from .models import Aanmelding
 
@@ -107,7 +107,13 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     return render(
         request,
         "triage/aanmelding_form.html",
-        {"form": form, "formset": formset, "aanmelding": aanmelding, "betrokkenen_errors": betrokkenen_errors},
+        {
+            "form": form,
+            "formset": formset,
+            "aanmelding": aanmelding,
+            "betrokkenen_errors": betrokkenen_errors,
+            "bron_zsm": (aanmelding.bron if aanmelding else services.bron_for(request.user)) == AanmeldingBron.ZSM,
+        },
     )
 
 

@@ -48,6 +48,7 @@ MODULES = [
     "privacy.filters",
     "zvh.accounts.forms",
     "zvh.accounts.admin",
+    "zsm.forms",
 ]
 
 
@@ -149,6 +150,11 @@ def _variants(world) -> dict[str, list[dict]]:
         "facilitering.forms.AgreementForm": [{"editing": False}, {"editing": True}],
         "facilitering.forms.CalendarForm": [{"partners": partners}],
         "facilitering.forms.BudgetForm": [{}],
+        "zsm.forms.ContextverzoekForm": [
+            {"on_behalf": False, "organisation": world["partner"].organisation},
+            {"on_behalf": True},
+        ],
+        "zsm.forms.AntwoordForm": [{}],
         "facilitering.filters.BookingFilter": [
             {"queryset": bookings_for_user(sec), "request": _request(sec), "_after": _filter_qs}
         ],

@@ -159,13 +159,22 @@ def visible_pks(user, key: str) -> QuerySet:
     return visible(user, key).values("pk")
 
 
+def _person_rule(user, dt: DossierType, prefix: str) -> Q:
+    """The dossier rule, narrowed by the type's ``persons_condition`` where it has one."""
+    rule = condition(user, dt.key, prefix)
+    if rule is NOTHING or dt.persons_condition is None:
+        return rule
+    narrower = dt.persons_condition(user, prefix)
+    return NOTHING if narrower is NOTHING else rule & narrower
+
+
 def person_condition(user, prefix: str = "") -> Q:
-    """A person is visible exactly when they are in a dossier the user may see, of any registered type.
-    One EXISTS per way a person hangs on a dossier, correlated to the person row."""
+    """A person is visible exactly when they are in a dossier the user may see, of any registered type (unless the
+    type keeps its persons from some who see the dossier). One EXISTS per way a person hangs on a dossier."""
     result = NOTHING
     for dt in dossier_types():
         for link in dt.persons:
-            rule = condition(user, dt.key, link.dossier_prefix)
+            rule = _person_rule(user, dt, link.dossier_prefix)
             if rule is NOTHING:
                 continue
             links = link.model.objects.filter(rule, **{link.person_field: OuterRef(f"{prefix}pk")})
@@ -199,7 +208,7 @@ def person_dossiers(user, persoon_id: int, *, exclude: tuple[str, ...] = ()) -> 
             continue
         pks = None
         for link in dt.persons:
-            rule = condition(user, dt.key, link.dossier_prefix)
+            rule = _person_rule(user, dt, link.dossier_prefix)
             if rule is NOTHING:
                 continue
             linked = link.model.objects.filter(rule, **{link.person_field: persoon_id}).values(

@@ -55,6 +55,10 @@ class DossierType:
     theme_exempt: RoleCondition | None = None
     # Where a user opens one dossier (takes the pk); lets person pages list a person's dossiers of every type.
     detail_url_name: str | None = None
+    # Who sees the *persons* of these dossiers (person pages, search, duplicate warnings): (user, prefix) -> Q, on
+    # top of the dossier rule. None: whoever sees the dossier. A ZSM partner sees its own contextverzoek, never the
+    # register's data about the suspect (that would tell whether the ZVH knows them).
+    persons_condition: RoleCondition | None = None
 
     def __post_init__(self):
         if self.theme_field and self.theme:
