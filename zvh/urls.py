@@ -12,6 +12,7 @@ urlpatterns = [
     path("bij/", include("bij.urls")),
     path("mensenhandel/", include("mensenhandel.urls")),
     path("reintegratie/", include("reintegration.urls")),
+    path("levensloop/", include("levensloop.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bij",
     "reintegration",
     "mensenhandel",
+    "levensloop",
     "reporting",
     "facilitering",
 ]
