@@ -1,7 +1,8 @@
 """Demo data for the levensloopaanpak verward gedrag. Idempotent (skipped when Erik van Dam's dossier exists).
 
 - the fixed fixture **Erik van Dam** (BSN 999990111): in the approach, levensloopaanbieder GGZ Breburg, his review
-  was due last week (flagged on Mijn werk and in the list); GGZ Breburg has a grant on his case, Politie none;
+  was due last week (flagged on Mijn werk and in the list); GGZ Breburg (aanbrengende partner) has a grant on his
+  case, Politie none;
 - inclusions in every quarter of 2022 and this year, reviews every three months, outflow with reasons, a selection
   without inclusion and one the inclusietafel did not take in, so the monitor and the jaarplan rows show figures.
 """
@@ -144,13 +145,7 @@ class Seeder:
         persoon, _created = persoon_link_or_create(**ERIK)
         opened = self.today - timedelta(days=230)
         casus = self.casus(persoon, opened)
-        case_services.grant_create(
-            casus=casus,
-            by=self.regisseur,
-            organisatie=self.ggz,
-            rol="casusregisseur",
-            doel="Levensloopaanbieder aan de levenslooptafel.",
-        )
+        # GGZ Breburg brought the case in: its grant (made by casus_open) lets `ggz` follow the dossier.
         dossier = self.selectie(persoon, casus, opened + timedelta(days=7))
         self.besluit(dossier, opened + timedelta(days=21), self.today - timedelta(days=100))
         services.review_record(
