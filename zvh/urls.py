@@ -13,6 +13,7 @@ urlpatterns = [
     path("mensenhandel/", include("mensenhandel.urls")),
     path("reintegratie/", include("reintegration.urls")),
     path("zsm/", include("zsm.urls")),
+    path("levensloop/", include("levensloop.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -177,9 +177,9 @@ ONTWIKKELLIJNEN = [
                 "titel": "Personen met verward gedrag met een hoog veiligheidsrisico",
                 "omschrijving": "Implementatie van de Ketenveldnorm Levensloopfunctie en procesregie op de doelgroep.",
                 "activiteiten": [
-                    _mijlpaal("Ontwikkelen selectie instrument", 2),
-                    _mijlpaal("Implementatie casusoverleg", 2),
-                    _mijlpaal("Ontwikkelen monitor systematiek", 3),
+                    _mijlpaal("Ontwikkelen selectie instrument", 2, metric="levensloop.selecties"),
+                    _mijlpaal("Implementatie casusoverleg", 2, metric="levensloop.reviews"),
+                    _mijlpaal("Ontwikkelen monitor systematiek", 3, metric="levensloop.personen"),
                 ],
             },
             {

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reintegration",
     "mensenhandel",
     "zsm",
+    "levensloop",
     "reporting",
     "facilitering",
 ]
