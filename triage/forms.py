@@ -10,7 +10,7 @@ from zvh.accounts.models import Organisation
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 from zvh.persons.models import postcode_validator, validate_bsn
 
-from .choices import CRITERIA, Uitkomst, Vervolg
+from .choices import CRITERIA, AdviesAanleiding, Uitkomst, Vervolg
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -195,7 +195,15 @@ class WegingForm(forms.Form):
 class AdviesForm(forms.Form):
     datum = DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     organisatie = forms.ModelChoiceField(label=_("Vragende organisatie"), queryset=partner_organisations())
-    vrager = SingleLineField(label=_("Vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
+    aanleiding = forms.ChoiceField(
+        label=_("Gevraagd of ongevraagd"), choices=AdviesAanleiding.choices, initial=AdviesAanleiding.GEVRAAGD
+    )
+    vrager = SingleLineField(
+        label=_("Vraagsteller (verplicht bij gevraagd advies)"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam van de professional die om advies vroeg."),
+    )
     thema = forms.ChoiceField(label=_("Thema"), choices=Thema.choices)
     vraag = forms.CharField(max_length=MAX_TEXT, label=_("Vraag (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
     advies = forms.CharField(max_length=MAX_TEXT, label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))

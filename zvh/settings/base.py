@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bij",
     "reintegration",
     "mensenhandel",
+    "netwerk",
     "reporting",
     "facilitering",
 ]
