@@ -60,6 +60,18 @@ PARAM_LABELS = {
     "mass_vt": "triage met MaSS en Veilig Thuis",
     "weegploeg": "Weegploeg Radicalisering en Extremisme",
     "alle": "alle resultaten",
+    "complex,radicalisering,verward,ex_gedetineerde,huiselijk_geweld,jeugd,overig": (
+        "alle thema's behalve mensenhandel (dat een eigen regel heeft)"
+    ),
+    "polarisatie": "training polarisatie en radicalisering",
+    "gegevensdeling": "training gegevensdeling",
+    "regiekaart": "training regiekaart de-escaleren",
+    "informatiesysteem": "training informatie(verwerkings)systeem",
+    "werkbezoek": "werkbezoeken en ontvangsten",
+    "netwerkdag": "netwerkdag",
+    "week_mensenhandel": "Week tegen mensenhandel",
+    "dpia": "DPIA",
+    "protocol": "privacyprotocol",
 }
 # Counts below this are shown as "< 5" in breakdown tables: small cells per gemeente can point at a household.
 SMALL_CELL = 5
@@ -344,7 +356,7 @@ def _source(activiteit: Activiteit) -> Bron:
 def _measured(row: ActivityFigures, kwartaal: int, reader: MetricReader, period: Period, ytd: Period) -> None:
     metric = registry.get_metric(row.activiteit.metric_key)
     params = row.activiteit.metric_params or {}
-    row.definitie, row.stand = metric.definition, metric.stock
+    row.definitie, row.stand = definition(metric, params), metric.stock
     row.tm_kwartaal = reader.number(metric, params, ytd)
     if row.soort in (Soort.PERSONEN, Soort.PROFESSIONALS):
         # Distinct persons in the year: a quarter adds only the persons not counted earlier in the year.
@@ -360,8 +372,8 @@ def _measured(row: ActivityFigures, kwartaal: int, reader: MetricReader, period:
 
 def _measured_milestone(row: ActivityFigures, kwartaal: int, reader: MetricReader, jaar: int) -> None:
     metric = registry.get_metric(row.activiteit.metric_key)
-    row.definitie = metric.definition
     params = row.activiteit.metric_params or {}
+    row.definitie = definition(metric, params)
     done = [q for q in range(1, kwartaal + 1) if reader.number(metric, params, quarter(jaar, q)) > 0]
     _milestone_status(row, kwartaal, min(done) if done else None)
 
@@ -416,6 +428,14 @@ def _judge(row: ActivityFigures, kwartaal: int) -> None:
         row.status = Status.ACHTER
 
 
+def definition(metric: registry.Metric, params: dict) -> str:
+    """The metric's definition, with the parameters of this row in words."""
+    if not metric.definition or not params:
+        return metric.definition
+    values = ", ".join(PARAM_LABELS.get(str(value), str(value)) for value in params.values())
+    return _("%(definitie)s Hier: %(waarden)s.") % {"definitie": metric.definition, "waarden": values}
+
+
 def metric_label(metric: registry.Metric, params: dict) -> str:
     suffix = ", ".join(PARAM_LABELS.get(str(value), str(value)) for value in params.values())
     return f"{metric.label} ({suffix})" if suffix else metric.label
@@ -433,7 +453,7 @@ def _key_figures(reader: MetricReader, period: Period, ytd: Period) -> list[KeyF
                 metric.unit,
                 reader.number(metric, params, period),
                 reader.number(metric, params, ytd),
-                definitie=metric.definition,
+                definitie=definition(metric, params),
             )
         )
     return figures
