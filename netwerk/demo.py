@@ -19,49 +19,124 @@ POL, GEG, KAART, INFO = Training.POLARISATIE, Training.GEGEVENSDELING, Training.
 
 # (date, soort, training, topic, [(organisation, maat, aantal, eerder geteld)])
 ACTIVITEITEN_2022 = [
-    (date(2022, 2, 10), T, KAART, "Regiekaart de-escaleren voor wijkteams", [
-        ("MaSS", G, 10, 0), ("Gemeente Breda", G, 8, 0)]),
+    (
+        date(2022, 2, 10),
+        T,
+        KAART,
+        "Regiekaart de-escaleren voor wijkteams",
+        [("MaSS", G, 10, 0), ("Gemeente Breda", G, 8, 0)],
+    ),
     (date(2022, 2, 24), Soort.WERKBEZOEK, "", "Werkbezoek wijkteam Etten-Leur", [("Gemeente Etten-Leur", B, 9, 0)]),
     (date(2022, 3, 17), Soort.WERKBEZOEK, "", "Werkbezoek wijkteam Drimmelen", [("Gemeente Drimmelen", B, 7, 0)]),
-    (date(2022, 4, 12), T, POL, "Signalen van polarisatie en radicalisering herkennen", [
-        ("Politie", G, 9, 0), ("Gemeente Breda", G, 8, 0), ("Reclassering Nederland", G, 7, 0)]),
-    (date(2022, 5, 19), T, GEG, "Gegevensdeling in het ZVH: wat mag en wat moet", [
-        ("Veilig Thuis West-Brabant", G, 6, 0), ("GGZ Breburg", G, 6, 0)]),
-    (date(2022, 5, 31), T, KAART, "Regiekaart de-escaleren: opfrissen", [
-        ("MaSS", G, 9, 3), ("Politie", G, 8, 0)]),
-    (date(2022, 6, 9), T, INFO, "Werken met het nieuwe informatiesysteem (1)", [
-        ("Zorg- en Veiligheidshuis Baronie Breda", G, 14, 0)]),
-    (date(2022, 6, 23), Soort.EXPERTMEETING, "", "Expertmeeting verward gedrag en veiligheid", [
-        ("GGZ Breburg", B, 12, 0), ("Politie", B, 10, 0), ("Gemeente Breda", B, 6, 0)]),
+    (
+        date(2022, 4, 12),
+        T,
+        POL,
+        "Signalen van polarisatie en radicalisering herkennen",
+        [("Politie", G, 9, 0), ("Gemeente Breda", G, 8, 0), ("Reclassering Nederland", G, 7, 0)],
+    ),
+    (
+        date(2022, 5, 19),
+        T,
+        GEG,
+        "Gegevensdeling in het ZVH: wat mag en wat moet",
+        [("Veilig Thuis West-Brabant", G, 6, 0), ("GGZ Breburg", G, 6, 0)],
+    ),
+    (date(2022, 5, 31), T, KAART, "Regiekaart de-escaleren: opfrissen", [("MaSS", G, 9, 3), ("Politie", G, 8, 0)]),
+    (
+        date(2022, 6, 9),
+        T,
+        INFO,
+        "Werken met het nieuwe informatiesysteem (1)",
+        [("Zorg- en Veiligheidshuis Baronie Breda", G, 14, 0)],
+    ),
+    (
+        date(2022, 6, 23),
+        Soort.EXPERTMEETING,
+        "",
+        "Expertmeeting verward gedrag en veiligheid",
+        [("GGZ Breburg", B, 12, 0), ("Politie", B, 10, 0), ("Gemeente Breda", B, 6, 0)],
+    ),
     (date(2022, 9, 8), T, KAART, "Regiekaart de-escaleren voor politie", [("Politie", G, 9, 0)]),
     (date(2022, 9, 15), Soort.WERKBEZOEK, "", "Ontvangst nieuwe teamchefs politie", [("Politie", B, 6, 0)]),
-    (date(2022, 9, 22), T, INFO, "Werken met het nieuwe informatiesysteem (2)", [
-        ("Zorg- en Veiligheidshuis Baronie Breda", G, 8, 2)]),
-    (date(2022, 10, 6), Soort.NETWERKDAG, "", "Districtelijke netwerkdag Zorg en Veiligheid", [
-        ("Gemeente Breda", B, 28, 0), ("Politie", B, 22, 0), ("GGZ Breburg", B, 16, 0), ("MaSS", B, 14, 0),
-        ("Veilig Thuis West-Brabant", B, 12, 0), ("Reclassering Nederland", B, 10, 0),
-        ("Gemeente Oosterhout", B, 10, 0)]),
-    (date(2022, 10, 18), Soort.WEEK_MENSENHANDEL, "", "Week tegen mensenhandel: bijeenkomst Breda", [
-        ("Gemeente Breda", B, 140, 0), ("Politie", B, 90, 0), ("GGZ Breburg", B, 60, 0)]),
-    (date(2022, 10, 20), Soort.WEEK_MENSENHANDEL, "", "Week tegen mensenhandel: bijeenkomst Oosterhout", [
-        ("Gemeente Oosterhout", B, 110, 0), ("MaSS", B, 60, 0)]),
-    (date(2022, 11, 3), T, POL, "Polarisatie en radicalisering: casuïstiek", [
-        ("Politie", G, 12, 2), ("Gemeente Oosterhout", G, 10, 0), ("MaSS", G, 11, 0)]),
-    (date(2022, 11, 17), T, GEG, "Gegevensdeling voor gemeenten", [
-        ("Gemeente Breda", G, 6, 0), ("Gemeente Etten-Leur", G, 4, 0)]),
+    (
+        date(2022, 9, 22),
+        T,
+        INFO,
+        "Werken met het nieuwe informatiesysteem (2)",
+        [("Zorg- en Veiligheidshuis Baronie Breda", G, 8, 2)],
+    ),
+    (
+        date(2022, 10, 6),
+        Soort.NETWERKDAG,
+        "",
+        "Districtelijke netwerkdag Zorg en Veiligheid",
+        [
+            ("Gemeente Breda", B, 28, 0),
+            ("Politie", B, 22, 0),
+            ("GGZ Breburg", B, 16, 0),
+            ("MaSS", B, 14, 0),
+            ("Veilig Thuis West-Brabant", B, 12, 0),
+            ("Reclassering Nederland", B, 10, 0),
+            ("Gemeente Oosterhout", B, 10, 0),
+        ],
+    ),
+    (
+        date(2022, 10, 18),
+        Soort.WEEK_MENSENHANDEL,
+        "",
+        "Week tegen mensenhandel: bijeenkomst Breda",
+        [("Gemeente Breda", B, 140, 0), ("Politie", B, 90, 0), ("GGZ Breburg", B, 60, 0)],
+    ),
+    (
+        date(2022, 10, 20),
+        Soort.WEEK_MENSENHANDEL,
+        "",
+        "Week tegen mensenhandel: bijeenkomst Oosterhout",
+        [("Gemeente Oosterhout", B, 110, 0), ("MaSS", B, 60, 0)],
+    ),
+    (
+        date(2022, 11, 3),
+        T,
+        POL,
+        "Polarisatie en radicalisering: casuïstiek",
+        [("Politie", G, 12, 2), ("Gemeente Oosterhout", G, 10, 0), ("MaSS", G, 11, 0)],
+    ),
+    (
+        date(2022, 11, 17),
+        T,
+        GEG,
+        "Gegevensdeling voor gemeenten",
+        [("Gemeente Breda", G, 6, 0), ("Gemeente Etten-Leur", G, 4, 0)],
+    ),
     (date(2022, 12, 1), T, KAART, "Regiekaart de-escaleren voor GGZ", [("GGZ Breburg", G, 12, 0), ("MaSS", G, 10, 1)]),
-    (date(2022, 12, 8), T, INFO, "Werken met het nieuwe informatiesysteem (3)", [
-        ("Zorg- en Veiligheidshuis Baronie Breda", G, 5, 1)]),
+    (
+        date(2022, 12, 8),
+        T,
+        INFO,
+        "Werken met het nieuwe informatiesysteem (3)",
+        [("Zorg- en Veiligheidshuis Baronie Breda", G, 5, 1)],
+    ),
 ]
 
 
 def _recent() -> list:
     today = timezone.localdate()
     return [
-        (today - timedelta(days=20), T, GEG, "Gegevensdeling: de nieuwe privacyprotocollen", [
-            ("Veilig Thuis West-Brabant", G, 8, 0), ("Gemeente Breda", G, 5, 0)]),
-        (today - timedelta(days=9), Soort.EXPERTMEETING, "", "Expertmeeting mensenhandel en arbeidsuitbuiting", [
-            ("Politie", B, 7, 0), ("Gemeente Breda", B, 5, 0)]),
+        (
+            today - timedelta(days=20),
+            T,
+            GEG,
+            "Gegevensdeling: de nieuwe privacyprotocollen",
+            [("Veilig Thuis West-Brabant", G, 8, 0), ("Gemeente Breda", G, 5, 0)],
+        ),
+        (
+            today - timedelta(days=9),
+            Soort.EXPERTMEETING,
+            "",
+            "Expertmeeting mensenhandel en arbeidsuitbuiting",
+            [("Politie", B, 7, 0), ("Gemeente Breda", B, 5, 0)],
+        ),
     ]
 
 
@@ -81,7 +156,11 @@ def seed(stdout=None, **options) -> None:
             )
             for name, maat, aantal, eerder in deelnemers:
                 services.deelname_add(
-                    activiteit=activiteit, by=user, organisatie=organisations[name], maat=maat, aantal=aantal,
+                    activiteit=activiteit,
+                    by=user,
+                    organisatie=organisations[name],
+                    maat=maat,
+                    aantal=aantal,
                     eerder_geteld=eerder,
                 )
             added += 1

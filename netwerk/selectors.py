@@ -40,7 +40,9 @@ class Overzicht:
 def overzicht(*, jaar: int) -> Overzicht:
     result = Overzicht(jaar=jaar)
     activities = Netwerkactiviteit.objects.filter(datum__year=jaar)
-    counts = {(r["soort"], r["training"]): r["n"] for r in activities.values("soort", "training").annotate(n=Count("pk"))}
+    counts = {
+        (r["soort"], r["training"]): r["n"] for r in activities.values("soort", "training").annotate(n=Count("pk"))
+    }
     persons = defaultdict(int)
     rows = Deelname.objects.filter(activiteit__datum__year=jaar).values(
         "activiteit__soort", "activiteit__training", "maat"

@@ -48,7 +48,13 @@ def activiteit_create(
 
 @transaction.atomic
 def activiteit_update(
-    *, activiteit: Netwerkactiviteit, by, datum: date, soort: str, onderwerp: str, training: str = "",
+    *,
+    activiteit: Netwerkactiviteit,
+    by,
+    datum: date,
+    soort: str,
+    onderwerp: str,
+    training: str = "",
     omschrijving: str = "",
 ) -> Netwerkactiviteit:
     _require(by)
@@ -57,7 +63,11 @@ def activiteit_update(
     _check_activiteit(activiteit)
     if soort != Soort.TRAINING and activiteit.deelnames.filter(maat=Maat.GETRAIND).exists():
         raise ValidationError(
-            {"soort": _("Er zijn getrainde deelnemers geregistreerd: alleen een training telt getrainde professionals.")}
+            {
+                "soort": _(
+                    "Er zijn getrainde deelnemers geregistreerd: alleen een training telt getrainde professionals."
+                )
+            }
         )
     activiteit.save()
     return activiteit

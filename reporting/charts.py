@@ -83,7 +83,7 @@ def bar_chart(rows: list[ActivityFigures], quarter: int, title: str) -> SafeStri
     height = TOP + len(rows) * row_height + 18
     desc = _(
         "Staafdiagram: realisatie tot en met het %(q)se kwartaal als percentage van de jaarprognose; de zwarte streep "
-        "is de verwachting naar rato. De cijfers staan ook in de tabel."
+        "is de verwachting (naar rato, of bij een stand vanaf de beginstand). De cijfers staan ook in de tabel."
     ) % {"q": quarter}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '

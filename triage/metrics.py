@@ -5,9 +5,8 @@ from datetime import datetime
 from django.db.models import Count
 from django.utils import timezone
 
-from reporting.registry import register_breakdown, register_metric
-
 from cases.choices import Thema
+from reporting.registry import register_breakdown, register_metric
 
 from .choices import AanmeldingStatus, AdviesAanleiding, BordSoort, Uitkomst
 from .models import Aanmelding, Advies, Weging
@@ -18,7 +17,10 @@ from .models import Aanmelding, Advies, Weging
     label="Triagebesluiten",
     unit="zaken",
     params=("bord",),
-    definition="Wegingen met een besluit (opschalen, doorgeleiden, advies, niet ontvankelijk) in de periode, aan dit triagebord.",
+    definition=(
+        "Wegingen met een besluit (opschalen, doorgeleiden, advies, niet ontvankelijk) in de periode, aan dit "
+        "triagebord."
+    ),
 )
 def triage_decisions(start: datetime, end: datetime, *, bord: str) -> int:
     if bord not in BordSoort.values:

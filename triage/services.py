@@ -286,7 +286,9 @@ def advies_register(*, by, **data) -> Advies:
         raise ValidationError({"organisatie": _("Kies de partnerorganisatie die om advies vroeg.")})
     advies.vrager = advies.vrager.strip()
     if advies.aanleiding == AdviesAanleiding.GEVRAAGD and not advies.vrager:
-        raise ValidationError({"vrager": _("Vul in wie om het advies vroeg (bij ongevraagd advies is dit niet nodig).")})
+        raise ValidationError(
+            {"vrager": _("Vul in wie om het advies vroeg (bij ongevraagd advies is dit niet nodig).")}
+        )
     advies.full_clean()
     advies.save()
     return advies

@@ -340,7 +340,9 @@ ONTWIKKELLIJNEN = [
                 "activiteiten": [
                     _mijlpaal("DPIA informatiesysteem", 1, opmerking=DPIA_OPMERKING, **_register("dpia", DPIA_IS)),
                     _mijlpaal("DPIA BIJ", 2, **_register("dpia", "DPIA BIJ")),
-                    _mijlpaal("Privacy protocol Mensenhandel", 1, **_register("protocol", "Privacyprotocol Mensenhandel")),
+                    _mijlpaal(
+                        "Privacy protocol Mensenhandel", 1, **_register("protocol", "Privacyprotocol Mensenhandel")
+                    ),
                     _mijlpaal("Privacy protocol BIJ", 3, **_register("protocol", "Privacyprotocol BIJ")),
                 ],
             },
@@ -364,7 +366,12 @@ ONTWIKKELLIJNEN = [
                 "omschrijving": "Trainingen en expertmeetings voor professionals van de partners.",
                 "activiteiten": [
                     _telling(
-                        "Training polarisatie en radicalisering", "professionals", 50, 50, 90, **_training("polarisatie")
+                        "Training polarisatie en radicalisering",
+                        "professionals",
+                        50,
+                        50,
+                        90,
+                        **_training("polarisatie"),
                     ),
                     _telling(
                         "Training gegevensdeling",
