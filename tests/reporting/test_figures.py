@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 TRIAGE = "Uitvoeren van gezamenlijke triage met MaSS en Veilig Thuis"
 WEEGPLOEG = "Uitvoeren van gezamenlijke triage in de Weegploeg Radicalisering en Extremisme"
 REGIE = "Voeren van regie over complexe casuïstiek incl. radicalisering"
-# A row counted by hand (the BIJ row is measured since BIJ registers its meldingen).
+# Made a row counted by hand in the tests that need one (every quantitative row of the seed is measured now).
 MANUAL = "Training gegevensdeling"
 MASS = "Continueren van administratieve ondersteuning aan partners t.b.v. casusoverleg — MaSS"
 NETWERKDAG = "Organiseren van een districtelijke netwerkdag Zorg en Veiligheid"
@@ -92,8 +92,14 @@ def test_unregistered_metric_falls_back_to_manual_entries_and_goes_live_when_reg
     assert figures.toelichtingen == [(1, "Goed begin.")], "explanations stay when the metric goes live"
 
 
+def unbind(activiteit):
+    activiteit.metric_key, activiteit.metric_params = "", {}
+    activiteit.save(update_fields=["metric_key", "metric_params"])
+    return activiteit
+
+
 def test_manual_counts_sum_per_quarter(jaarplan, user):
-    manual = activity(jaarplan, MANUAL)
+    manual = unbind(activity(jaarplan, MANUAL))
     for q, value in ((1, 3), (2, 4), (3, 3)):
         services.realisatie_save(activiteit=manual, kwartaal=q, user=user, waarde=Decimal(value))
     figures = row(jaarplan_figures(jaarplan, 3), MANUAL)
