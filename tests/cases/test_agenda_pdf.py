@@ -8,7 +8,7 @@ from tests.conftest import verified_client
 from tests.pdf_checks import tagged_pdf_facts
 from zvh.accounts.choices import Role
 
-from .test_access import world  # noqa: F401 - the shared access world (a fixture)
+from .test_access import world  # noqa: F401, F811 - the shared access world (a fixture)
 from .world import make_person, open_case
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_agenda_pdf_is_tagged_and_shows_a_partner_only_its_items(regisseur, casu
     assert "Jan Vries" in text and "Petra Bakker" in text and "Besproken met de wijkagent" in text
 
 
-def test_agenda_pdf_shows_a_partner_only_its_items(world):
+def test_agenda_pdf_shows_a_partner_only_its_items(world):  # noqa: F811
     client = verified_client(world["users"][Role.KETENPARTNER])
     text = " ".join(
         tagged_pdf_facts(client.get(reverse("cases:overleg_pdf", args=[world["overleg"].pk])).content)["text"].split()
