@@ -48,6 +48,7 @@ MODULES = [
     "privacy.filters",
     "zvh.accounts.forms",
     "zvh.accounts.admin",
+    "netwerk.forms",
 ]
 
 
@@ -142,6 +143,9 @@ def _variants(world) -> dict[str, list[dict]]:
             {"user": sec, "partners": partners, "staff": True, "series": True},
             {"user": world["partner"], "partners": partners, "staff": False, "series": False},
         ],
+        "netwerk.forms.ActiviteitForm": [{}],
+        "netwerk.forms.DeelnameForm": [{}],
+        "netwerk.forms.JaarForm": [{}],
         "facilitering.forms.ConfirmForm": [{}],
         "facilitering.forms.RealiseForm": [{}],
         "facilitering.forms.CancelForm": [{}],
