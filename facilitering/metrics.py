@@ -43,6 +43,7 @@ def realised_hours_per_week(start: datetime, end: datetime, *, partner: str) -> 
     label="Facilitering: budget in uren per week",
     unit="uur per week",
     params=("partner",),
+    definition="Afgesproken uren per week voor de partner (facilitering), gemiddeld over de dagen van de periode.",
 )
 def budget_hours_per_week(start: datetime, end: datetime, *, partner: str) -> Decimal:
     organisation = _organisation(partner)

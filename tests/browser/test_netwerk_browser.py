@@ -18,7 +18,7 @@ def test_an_activity_with_participants(page, demo):
     page.get_by_role("link", name="Activiteit registreren").click()
     problems.append(axe_violations(page))
     page.get_by_label("Datum").fill("2022-11-24")
-    page.get_by_label("Soort").select_option("training")
+    page.get_by_label("Soort", exact=True).select_option("training")
     page.get_by_label("Onderwerp").fill("Gegevensdeling voor wijkteams")
     page.get_by_role("button", name="Registreren").click()
     expect(page.get_by_role("alert")).to_contain_text("Kies welke training is gegeven.")

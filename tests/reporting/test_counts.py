@@ -91,8 +91,12 @@ def test_every_registered_metric_defines_what_it_counts():
 
 @pytest.fixture
 def plan(db):
-    """The Jaarplan 2022 with the real metrics of every app (no fakes)."""
+    """The Jaarplan 2022 with the real metrics of every app (no fakes), and the facilitering partners."""
     from reporting.seeds import jaarplan_2022
+    from zvh.accounts import services as accounts
+
+    for name in ("MaSS", "Veilig Thuis West-Brabant", "KR8-kollektief"):
+        accounts.organisation_create(name=name, type="overig")
 
     return services.jaarplan_load(data=jaarplan_2022)[0]
 

@@ -1,5 +1,6 @@
 """Realisation, expectation and status per activity, from (fake) metrics on fixture data and from manual entries."""
 
+from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
@@ -150,7 +151,8 @@ def test_milestones_gereed_te_laat_gepland(jaarplan, user):
 
 
 def test_qualitative_activities_have_no_status_but_show_a_metric(jaarplan, fake_metrics):
-    fake_metrics.events("triage.adviezen", [local(2022, 1, 3)] * 5 + [local(2022, 4, 4)] * 2)
+    times = [local(2022, 1, 3)] * 5 + [local(2022, 4, 4)] * 2
+    fake_metrics.events("triage.adviezen_thema", [], params=("themas",), by_param=defaultdict(lambda: times))
     figures = row(jaarplan_figures(jaarplan, 2), "Geven van advies op verzoek")
     assert (figures.kwartaal, figures.tm_kwartaal, figures.status) == (2, 7, Status.ZONDER_NORM)
     assert figures.prognose_label == "Meerdere per dag"

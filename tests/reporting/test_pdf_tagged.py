@@ -40,7 +40,7 @@ def test_a_nearly_empty_last_page_is_laid_out_again(settings):
         head = "<head><title>T</title><style>html { line-height: 1.45 }</style></head>"
         return f'<html lang="nl">{head}<body>{body}</body></html>'
 
-    n = 30
+    n = 5
     while len(HTML(string=html(n)).render().pages) < 2:
         n += 1
     spill = HTML(string=html(n)).render()
