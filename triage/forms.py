@@ -196,7 +196,11 @@ class AdviesForm(forms.Form):
     datum = DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     organisatie = forms.ModelChoiceField(label=_("Vragende organisatie"), queryset=partner_organisations())
     aanleiding = forms.ChoiceField(
-        label=_("Gevraagd of ongevraagd"), choices=AdviesAanleiding.choices, initial=AdviesAanleiding.GEVRAAGD
+        label=_("Gevraagd of ongevraagd"),
+        choices=AdviesAanleiding.choices,
+        initial=AdviesAanleiding.GEVRAAGD,
+        required=False,
+        help_text=_("Leeg: gevraagd."),
     )
     vrager = SingleLineField(
         label=_("Vraagsteller (verplicht bij gevraagd advies)"),
@@ -215,3 +219,11 @@ class AdviesForm(forms.Form):
         required=False,
         help_text=_("Alleen als het advies over een persoon gaat. Geen BSN."),
     )
+
+    def clean(self):
+        data = super().clean()
+        data["aanleiding"] = data.get("aanleiding") or AdviesAanleiding.GEVRAAGD
+        # Unsolicited advice has nobody who asked; asked advice names the professional.
+        if data["aanleiding"] == AdviesAanleiding.GEVRAAGD and not data.get("vrager") and "vrager" not in self.errors:
+            self.add_error("vrager", forms.ValidationError(self.fields["vrager"].error_messages["required"]))
+        return data

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from reporting import registry, selectors, services
@@ -171,3 +172,30 @@ def test_progress_says_when_the_report_will_be_ready(jaarplan, user_factory):
     assert late.overdue and "langer dan" in progress_text(late)
     services.report_fail(report=report, message="x")
     assert selectors.report_progress(report) is None
+
+
+def test_unsolicited_advice_needs_no_asking_person_and_counts_per_theme(user_factory):
+    from cases.choices import Thema
+    from tests.factories import OrganisationFactory
+    from triage import services as triage
+    from zvh.accounts.choices import Role
+
+    regisseur, politie = user_factory(Role.PROCESREGISSEUR), OrganisationFactory(politie=True)
+    common = {
+        "datum": date(2022, 5, 2),
+        "organisatie": politie,
+        "vraag": "Aanpak",
+        "advies": "Overleg",
+        "tijd_minuten": 5,
+    }
+    triage.advies_register(by=regisseur, thema=Thema.COMPLEX, aanleiding="ongevraagd", vrager="", **common)
+    with pytest.raises(ValidationError) as exc:
+        triage.advies_register(by=regisseur, thema=Thema.COMPLEX, aanleiding="gevraagd", vrager=" ", **common)
+    assert "vrager" in exc.value.message_dict
+    triage.advies_register(by=regisseur, thema=Thema.MENSENHANDEL, vrager="Rechercheur", **common)
+    q2 = (local(2022, 4, 1), local(2022, 7, 1))
+    per_theme = registry.get_metric("triage.adviezen_thema")
+    assert per_theme.compute(*q2, themas="complex,radicalisering") == 1
+    assert per_theme.compute(*q2, themas="mensenhandel") == 1
+    breakdown = registry.get_metric("triage.adviezen_per_thema").compute(*q2)
+    assert breakdown == {"complexe casuïstiek, ongevraagd": 1, "mensenhandel, gevraagd": 1}
