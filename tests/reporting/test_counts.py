@@ -199,3 +199,31 @@ def test_unsolicited_advice_needs_no_asking_person_and_counts_per_theme(user_fac
     assert per_theme.compute(*q2, themas="mensenhandel") == 1
     breakdown = registry.get_metric("triage.adviezen_per_thema").compute(*q2)
     assert breakdown == {"complexe casuïstiek, ongevraagd": 1, "mensenhandel, gevraagd": 1}
+
+
+def test_every_quantitative_row_is_counted_from_the_registration(plan):
+    """The must-show of the 2022 Q4 report, on the figures: numbers come from the registration; only work that
+    happens outside this system (and rows other modules bind: levensloop, ZSM) is kept by hand."""
+    figures = jaarplan_figures(plan, 4)
+    numeric = [a for a in figures.activities if a.is_numeric]
+    assert numeric and all(a.bron == Bron.METING for a in numeric), [
+        a.activiteit.omschrijving for a in numeric if a.bron != Bron.METING
+    ]
+    manual = {a.activiteit.omschrijving for a in figures.activities if a.bron != Bron.METING}
+    outside = {
+        "Inrichten proces op basis van de handreiking",
+        "Implementeren van nieuwe ICT",
+        "Updaten werkprocessen",
+        "Diverse trainingen (zie lerende organisaties)",
+        "Leveren van initiërende bijdragen regionale samenwerking",
+        "Positioneren bestuurlijke tafels",
+    }
+    other_modules = {
+        "Ontwikkelen selectie instrument",
+        "Implementatie casusoverleg",
+        "Ontwikkelen monitor systematiek",
+        "Uitvoering geven aan de afspraken ‘contextinformatie minderjarigen’",
+        "Ontwikkelen van afspraken ‘contextinformatie volwassenen’",
+        "Uitvoering geven aan de afspraken ‘Scenario’s ZVH/ZSM’",
+    }
+    assert manual <= outside | other_modules, manual - outside - other_modules
