@@ -20,6 +20,10 @@ def activiteit_get(*, pk: int) -> Netwerkactiviteit | None:
     return Netwerkactiviteit.objects.select_related("geregistreerd_door").filter(pk=pk).first()
 
 
+def deelname_get(*, pk: int) -> Deelname | None:
+    return Deelname.objects.filter(pk=pk).first()
+
+
 def deelnames_of(activiteit: Netwerkactiviteit) -> QuerySet[Deelname]:
     return activiteit.deelnames.select_related("organisatie").order_by("organisatie__name", "maat")
 
@@ -47,7 +51,7 @@ def overzicht(*, jaar: int) -> Overzicht:
     rows = Deelname.objects.filter(activiteit__datum__year=jaar).values(
         "activiteit__soort", "activiteit__training", "maat"
     )
-    for r in rows.annotate(nieuw=Sum(F("aantal") - F("eerder_geteld")), totaal=Sum("aantal")):
+    for r in rows.annotate(nieuw=Sum(F("aantal") - F("eerder_geteld"))):
         persons[(r["activiteit__soort"], r["activiteit__training"], r["maat"])] += r["nieuw"]
     for soort in Soort:
         trainings = list(Training) if soort == Soort.TRAINING else [None]

@@ -14,7 +14,6 @@ from zvh.permissions import role_required
 
 from . import selectors, services
 from .forms import ActiviteitForm, DeelnameForm, JaarForm
-from .models import Deelname
 
 REGISTER = services.REGISTER_ROLES
 OVERZICHT = (Role.MANAGER, *REGISTER)
@@ -116,7 +115,7 @@ def deelname_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*REGISTER)
 def deelname_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    deelname = Deelname.objects.filter(pk=pk).select_related("activiteit").first()
+    deelname = selectors.deelname_get(pk=pk)
     if deelname is None:
         raise Http404
     activiteit_pk = deelname.activiteit_id
