@@ -44,6 +44,7 @@ class DeelnameForm(forms.Form):
         min_value=0,
         max_value=10000,
         initial=0,
+        required=False,
         help_text=_(
             "Deelnemers die dit jaar al aan dezelfde training (of hetzelfde soort bijeenkomst) deelnamen: zij "
             "tellen niet opnieuw mee in de personen van het jaarplan."
@@ -52,6 +53,8 @@ class DeelnameForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "eerder_geteld" not in self.errors:
+            data["eerder_geteld"] = data.get("eerder_geteld") or 0  # empty: nobody counted before
         if data.get("aantal") is not None and (data.get("eerder_geteld") or 0) > data["aantal"]:
             self.add_error("eerder_geteld", _("Er kunnen niet meer deelnemers eerder geteld zijn dan er deelnamen."))
         return data
