@@ -9,7 +9,15 @@ from reporting.registry import register_metric
 from .models import Melding
 
 
-@register_metric("bij.personen", label="Personen met een BIJ-melding", unit="personen")
+@register_metric(
+    "bij.personen",
+    label="Personen met een BIJ-melding",
+    unit="personen",
+    definition=(
+        "Verschillende personen met een BIJ-melding die in de periode is ontvangen; een persoon met meldingen in "
+        "twee kwartalen telt in het jaar één keer."
+    ),
+)
 def personen(start: datetime, end: datetime) -> int:
     """Distinct persons with a BIJ-melding handled in the period: received in it (a person with meldingen in two
     quarters of the year counts once for the year)."""

@@ -1,6 +1,7 @@
 """Facilitering figures for the quarterly report (autodiscovered by reporting.registry).
 
-Both metrics take the partner's organisation name and a half-open period of local midnights. Realised hours count
+Both metrics take the partner organisation's stable code (``Organisation.code``, e.g. ``veilig-thuis-west-brabant``:
+a renamed organisation keeps its code) and a half-open period of local midnights. Realised hours count
 by the moment a booking starts; weeks are calendar days divided by seven (see ``selectors/budget.py``).
 """
 
@@ -15,7 +16,7 @@ from .selectors.budget import agreements_for, average_budget_per_week, period_to
 
 
 def _organisation(partner: str) -> Organisation:
-    organisation = Organisation.objects.filter(name=partner).first()
+    organisation = Organisation.objects.filter(code=partner).first()
     if organisation is None:
         raise ValueError(f"facilitering: onbekende partner {partner!r}")
     return organisation
@@ -26,6 +27,10 @@ def _organisation(partner: str) -> Organisation:
     label="Facilitering: gemiddeld gerealiseerde uren per week",
     unit="uur per week",
     params=("partner",),
+    definition=(
+        "Gerealiseerde uren van uitgevoerde boekingen voor de partner (facilitering), naar het moment waarop de "
+        "boeking begint, gedeeld door het aantal weken in de periode (dagen / 7)."
+    ),
 )
 def realised_hours_per_week(start: datetime, end: datetime, *, partner: str) -> Decimal:
     organisation = _organisation(partner)
@@ -38,6 +43,7 @@ def realised_hours_per_week(start: datetime, end: datetime, *, partner: str) -> 
     label="Facilitering: budget in uren per week",
     unit="uur per week",
     params=("partner",),
+    definition="Afgesproken uren per week voor de partner (facilitering), gemiddeld over de dagen van de periode.",
 )
 def budget_hours_per_week(start: datetime, end: datetime, *, partner: str) -> Decimal:
     organisation = _organisation(partner)

@@ -143,7 +143,12 @@ class MhAdviesForm(forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     aanleiding = forms.ChoiceField(label=_("Gevraagd of ongevraagd"), choices=AdviesAanleiding.choices)
     organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
-    vrager = forms.CharField(label=_("Professional"), max_length=200, help_text=_("Naam van de professional."))
+    vrager = forms.CharField(
+        label=_("Professional (verplicht bij gevraagd advies)"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam van de professional die om advies vroeg."),
+    )
     vraag = forms.CharField(label=_("Onderwerp (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
     advies = forms.CharField(label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
     tijd_minuten = forms.IntegerField(label=_("Bestede tijd (minuten)"), min_value=1, max_value=600, initial=15)

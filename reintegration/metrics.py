@@ -16,7 +16,16 @@ def active_between(start: datetime, end: datetime):
     return Traject.objects.filter(Q(gemeld_op__lt=last) & (Q(afgerond_op__isnull=True) | Q(afgerond_op__gte=first)))
 
 
-@register_metric("reintegratie.personen", label="Personen met een re-integratietraject", unit="personen")
+@register_metric(
+    "reintegratie.personen",
+    label="Personen met een re-integratietraject",
+    unit="personen",
+    definition=(
+        "Verschillende personen met een re-integratietraject dat in de periode liep (gemeld vóór het einde, niet "
+        "afgerond vóór het begin); twee detenties van één persoon in een jaar tellen één keer."
+    ),
+    stock=True,
+)
 def personen(start: datetime, end: datetime) -> int:
     """Distinct persons: two detentions of one person in a year count once."""
     return active_between(start, end).values("persoon").distinct().count()

@@ -83,7 +83,7 @@ def bar_chart(rows: list[ActivityFigures], quarter: int, title: str) -> SafeStri
     height = TOP + len(rows) * row_height + 18
     desc = _(
         "Staafdiagram: realisatie tot en met het %(q)se kwartaal als percentage van de jaarprognose; de zwarte streep "
-        "is de verwachting naar rato. De cijfers staan ook in de tabel."
+        "is de verwachting (naar rato, of bij een stand vanaf de beginstand). De cijfers staan ook in de tabel."
     ) % {"q": quarter}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
@@ -129,7 +129,7 @@ def _legend() -> list[str]:
         f'<rect x="170" y="4" width="14" height="10" fill="{COLOURS["behind"]}"/>',
         f'<text x="190" y="13" font-size="10" fill="#1a1a1a">{escape(_("achter op schema"))}</text>',
         f'<rect x="316" y="2" width="3" height="14" fill="{COLOURS["expect"]}"/>',
-        f'<text x="326" y="13" font-size="10" fill="#1a1a1a">{escape(_("verwachting naar rato"))}</text>',
+        f'<text x="326" y="13" font-size="10" fill="#1a1a1a">{escape(_("verwachting"))}</text>',
         f'<rect x="480" y="4" width="14" height="10" fill="{COLOURS["track"]}"/>',
         f'<text x="500" y="13" font-size="10" fill="#1a1a1a">{escape(_("jaarprognose (100%)"))}</text>',
     ]

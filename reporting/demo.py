@@ -149,7 +149,8 @@ def seed_realisaties(jaarplan: Jaarplan, *, secretariaat: User, manager: User) -
             value = values.get(kwartaal)
             is_milestone = activiteit.soort == Soort.MIJLPAAL
             waarde = None if is_milestone or measured or value is None else Decimal(value)
-            gereed, toelichting = is_milestone and value == "gereed", notes.get(kwartaal, "")
+            # A milestone measured from a register (DPIA's, protocols) is reported there, not by hand.
+            gereed, toelichting = is_milestone and not measured and value == "gereed", notes.get(kwartaal, "")
             if waarde is None and not gereed and not toelichting:
                 continue
             services.realisatie_save(

@@ -5,12 +5,20 @@ the registered metrics (two calls per measured activity: the quarter and the yea
 dataclasses. Nothing in them refers to a person.
 
 Rules (also printed in the report's leeswijzer):
-- counts (zaken, personen, professionals) spread pro rata: after quarter q, q/4 of the prognose is expected;
+- flows (aanmeldingen, signalen, trainingen: counted when they happen) spread pro rata: after quarter q, q/4 of the
+  prognose is expected;
+- stocks (metrics registered with ``stock=True``, e.g. cases under regie) are not a pro-rata share of the year: what
+  was already under regie on 1 January counts from the first day, only the rest is expected pro rata. After quarter
+  q: opening + (prognose - opening) * q/4, at most the prognose;
+- persons (personen, professionals) are distinct in the year: the year to date is the metric over the whole period
+  so far, and a quarter shows the persons new in it (year to date minus year to date of the quarter before); manual
+  entries ask for new persons only;
   *gereed* when the year's prognose is reached, *op schema* from 90% of the expectation, *achter* below that;
 - one-off activities (spreiding eenmalig, e.g. the netwerkdag) are expected in full only in the 4th quarter;
 - hours per week: the realised average against the prognose itself (not pro rata);
-- milestones: *gereed* when marked done in a quarter up to the report's quarter, *te laat* when the planned quarter
-  has passed without that, *gepland* otherwise;
+- milestones: *gereed* when marked done in a quarter up to the report's quarter (or, bound to a metric such as the
+  FG's privacy register, when the metric is above zero in that quarter), *te laat* when the planned quarter has
+  passed without that, *gepland* otherwise;
 - manual entries: the year to date is the sum of the quarters (the average for hours per week).
 """
 
@@ -25,7 +33,7 @@ from . import registry
 from .choices import TELLINGEN, Bron, Soort, Spreiding, Status
 from .formatting import nl_number
 from .models import Activiteit, Jaarplan, Ontwikkellijn, Realisatie
-from .periods import Period, quarter, year_to_date
+from .periods import Period, local_midnight, quarter, year_to_date
 
 TOLERANCE = Decimal("0.9")  # "op schema" from 90% of the pro-rata expectation
 HUNDRED = Decimal(100)
@@ -42,6 +50,8 @@ KEY_FIGURES: list[tuple[str, dict[str, str]]] = [
 ]
 # Breakdowns ({label: number}) shown as tables when registered (see reporting.registry.register_breakdown).
 BREAKDOWNS: list[str] = [
+    "cases.onder_regie_per_thema",
+    "triage.adviezen_per_thema",
     "triage.aanmeldingen_per_partner",
     "triage.aanmeldingen_per_gemeente",
     "cases.afgesloten_per_resultaat",
@@ -50,6 +60,18 @@ PARAM_LABELS = {
     "mass_vt": "triage met MaSS en Veilig Thuis",
     "weegploeg": "Weegploeg Radicalisering en Extremisme",
     "alle": "alle resultaten",
+    "complex,radicalisering,verward,ex_gedetineerde,huiselijk_geweld,jeugd,overig": (
+        "alle thema's behalve mensenhandel (dat een eigen regel heeft)"
+    ),
+    "polarisatie": "training polarisatie en radicalisering",
+    "gegevensdeling": "training gegevensdeling",
+    "regiekaart": "training regiekaart de-escaleren",
+    "informatiesysteem": "training informatie(verwerkings)systeem",
+    "werkbezoek": "werkbezoeken en ontvangsten",
+    "netwerkdag": "netwerkdag",
+    "week_mensenhandel": "Week tegen mensenhandel",
+    "dpia": "DPIA",
+    "protocol": "privacyprotocol",
 }
 # Counts below this are shown as "< 5" in breakdown tables: small cells per gemeente can point at a household.
 SMALL_CELL = 5
@@ -74,6 +96,10 @@ class ActivityFigures:
     status: Status = Status.GEEN_GEGEVENS
     gereed_in: int | None = None  # milestones: quarter in which it was done
     toelichtingen: list[tuple[int, str]] = field(default_factory=list)
+    definitie: str = ""  # what the bound metric counts (footnote in the PDF)
+    noot: int | None = None  # footnote number of the definition
+    stand: bool = False  # a stock: judged from the opening stock on 1 January, not pro rata
+    beginstand: Decimal | None = None
 
     @property
     def soort(self) -> str:
@@ -130,6 +156,15 @@ class ThemeFigures:
     def toelichtingen(self) -> list[ActivityFigures]:
         return [a for a in self.activities if a.toelichtingen]
 
+    @property
+    def definities(self) -> list[tuple[int, str]]:
+        """The footnotes of this theme: (number, definition), each once."""
+        seen: dict[int, str] = {}
+        for a in self.activities:
+            if a.noot and a.noot not in seen:
+                seen[a.noot] = a.definitie
+        return sorted(seen.items())
+
 
 @dataclass
 class LineFigures:
@@ -161,6 +196,8 @@ class KeyFigure:
     unit: str
     kwartaal: Decimal
     tm_kwartaal: Decimal
+    definitie: str = ""
+    noot: int | None = None
 
 
 @dataclass
@@ -168,6 +205,8 @@ class Breakdown:
     label: str
     unit: str
     rows: list[tuple[str, Decimal, Decimal]]  # (label, quarter, year to date)
+    definitie: str = ""
+    noot: int | None = None
 
 
 @dataclass
@@ -185,6 +224,11 @@ class ReportFigures:
     @property
     def activities(self) -> list[ActivityFigures]:
         return [a for line in self.lines for a in line.activities]
+
+    @property
+    def key_definities(self) -> list[tuple[int, str]]:
+        seen = {k.noot: k.definitie for k in [*self.key_figures, *self.breakdowns] if k.noot}
+        return sorted(seen.items())
 
     @property
     def summary(self) -> dict[str, int]:
@@ -243,7 +287,7 @@ def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
                 rows.append(row)
             themes.append(ThemeFigures(thema, rows))
         lines.append(LineFigures(lijn, themes))
-    return ReportFigures(
+    figures = ReportFigures(
         jaarplan=jaarplan,
         kwartaal=kwartaal,
         period=period,
@@ -252,8 +296,18 @@ def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
         key_figures=_key_figures(reader, period, ytd),
         breakdowns=_breakdowns(reader, period, ytd),
         missing_metrics=sorted(missing),
-        metric_calls=reader.calls,
     )
+    _number_footnotes(figures)
+    figures.metric_calls = reader.calls
+    return figures
+
+
+def _number_footnotes(figures: ReportFigures) -> None:
+    """One number per distinct definition, in the order of the report."""
+    numbers: dict[str, int] = {}
+    for item in [*figures.activities, *figures.key_figures, *figures.breakdowns]:
+        if item.definitie:
+            item.noot = numbers.setdefault(item.definitie, len(numbers) + 1)
 
 
 def _entries_by_activity(jaarplan: Jaarplan, kwartaal: int) -> dict[int, dict[int, Realisatie]]:
@@ -275,13 +329,13 @@ def activity_figures(
     row = ActivityFigures(activiteit, bron=_source(activiteit))
     row.toelichtingen = [(q, entries[q].toelichting) for q in sorted(entries) if entries[q].toelichting]
     if activiteit.soort == Soort.MIJLPAAL:
-        row.bron = None
-        _milestone(row, kwartaal, entries)
+        if row.bron == Bron.METING:
+            _measured_milestone(row, kwartaal, reader, ytd.first_day.year)
+        else:
+            _milestone(row, kwartaal, entries)
         return row
     if row.bron == Bron.METING:
-        metric = registry.get_metric(activiteit.metric_key)
-        params = activiteit.metric_params or {}
-        row.kwartaal, row.tm_kwartaal = reader.number(metric, params, period), reader.number(metric, params, ytd)
+        _measured(row, kwartaal, reader, period, ytd)
     else:
         _manual(row, kwartaal, entries)
     if activiteit.soort == Soort.KWALITATIEF or activiteit.prognose is None:
@@ -299,10 +353,39 @@ def _source(activiteit: Activiteit) -> Bron:
     return Bron.METING if registry.find_metric(activiteit.metric_key) else Bron.METING_ONTBREEKT
 
 
+def _measured(row: ActivityFigures, kwartaal: int, reader: MetricReader, period: Period, ytd: Period) -> None:
+    metric = registry.get_metric(row.activiteit.metric_key)
+    params = row.activiteit.metric_params or {}
+    row.definitie, row.stand = definition(metric, params), metric.stock
+    row.tm_kwartaal = reader.number(metric, params, ytd)
+    if row.soort in (Soort.PERSONEN, Soort.PROFESSIONALS):
+        # Distinct persons in the year: a quarter adds only the persons not counted earlier in the year.
+        before = reader.number(metric, params, year_to_date(ytd.first_day.year, kwartaal - 1)) if kwartaal > 1 else 0
+        row.kwartaal = row.tm_kwartaal - before
+    else:
+        row.kwartaal = reader.number(metric, params, period)
+    if row.stand:
+        first = ytd.first_day
+        opening = Period(local_midnight(first), local_midnight(first.replace(day=2)))
+        row.beginstand = reader.number(metric, params, opening)
+
+
+def _measured_milestone(row: ActivityFigures, kwartaal: int, reader: MetricReader, jaar: int) -> None:
+    metric = registry.get_metric(row.activiteit.metric_key)
+    params = row.activiteit.metric_params or {}
+    row.definitie = definition(metric, params)
+    done = [q for q in range(1, kwartaal + 1) if reader.number(metric, params, quarter(jaar, q)) > 0]
+    _milestone_status(row, kwartaal, min(done) if done else None)
+
+
 def _milestone(row: ActivityFigures, kwartaal: int, entries: dict[int, Realisatie]) -> None:
     done = [q for q, entry in entries.items() if entry.gereed]
+    _milestone_status(row, kwartaal, min(done) if done else None)
+
+
+def _milestone_status(row: ActivityFigures, kwartaal: int, gereed_in: int | None) -> None:
     planned = row.activiteit.mijlpaal_kwartaal
-    row.gereed_in = min(done) if done else None
+    row.gereed_in = gereed_in
     if row.gereed_in:
         row.status = Status.GEREED
     elif planned and planned <= kwartaal:
@@ -333,12 +416,24 @@ def _judge(row: ActivityFigures, kwartaal: int) -> None:
         row.status = Status.GEREED if realised >= prognose else (Status.OP_SCHEMA if realised else Status.GEPLAND)
         return
     row.verwachting = prognose * kwartaal / 4
+    if row.stand and row.beginstand is not None:
+        # A stock: what was under regie on 1 January is there from day one; only the rest comes pro rata.
+        opening = min(row.beginstand, prognose)
+        row.verwachting = opening + (prognose - opening) * kwartaal / 4
     if realised >= prognose:
         row.status = Status.GEREED
     elif realised >= TOLERANCE * row.verwachting:
         row.status = Status.OP_SCHEMA
     else:
         row.status = Status.ACHTER
+
+
+def definition(metric: registry.Metric, params: dict) -> str:
+    """The metric's definition, with the parameters of this row in words."""
+    if not metric.definition or not params:
+        return metric.definition
+    values = ", ".join(PARAM_LABELS.get(str(value), str(value)) for value in params.values())
+    return _("%(definitie)s Hier: %(waarden)s.") % {"definitie": metric.definition, "waarden": values}
 
 
 def metric_label(metric: registry.Metric, params: dict) -> str:
@@ -358,6 +453,7 @@ def _key_figures(reader: MetricReader, period: Period, ytd: Period) -> list[KeyF
                 metric.unit,
                 reader.number(metric, params, period),
                 reader.number(metric, params, ytd),
+                definitie=definition(metric, params),
             )
         )
     return figures
@@ -375,7 +471,7 @@ def _breakdowns(reader: MetricReader, period: Period, ytd: Period) -> list[Break
             (str(label), Decimal(str(in_quarter.get(label, 0))), Decimal(str(to_date.get(label, 0))))
             for label in labels
         ]
-        tables.append(Breakdown(metric.label, metric.unit, rows))
+        tables.append(Breakdown(metric.label, metric.unit, rows, definitie=metric.definition))
     return tables
 
 

@@ -105,6 +105,8 @@ class RealisatieForm(forms.Form):
         super().__init__(*args, **kwargs)
         if activiteit.soort == Soort.MIJLPAAL:
             del self.fields["waarde"]
+            if measured:  # reported from a register (e.g. the FG's DPIA's): only an explanation here
+                del self.fields["gereed"]
         else:
             del self.fields["gereed"]
             if activiteit.soort == Soort.KWALITATIEF or measured:
@@ -113,3 +115,12 @@ class RealisatieForm(forms.Form):
                 self.fields["waarde"].help_text = _("In %(eenheid)s.") % {"eenheid": activiteit.eenheid}
                 if activiteit.soort == Soort.UREN_PER_WEEK:
                     self.fields["waarde"].help_text = _("Gemiddeld aantal uur per week in dit kwartaal.")
+                if activiteit.soort in (Soort.PERSONEN, Soort.PROFESSIONALS):
+                    # The year's figure is the sum of the quarters: only new persons keep it a count of persons.
+                    self.fields["waarde"].label = _("Nieuwe %(eenheid)s in dit kwartaal") % {
+                        "eenheid": activiteit.eenheid
+                    }
+                    self.fields["waarde"].help_text = _(
+                        "Alleen %(eenheid)s die dit jaar nog niet eerder zijn geteld: wie in een vorig kwartaal al "
+                        "meetelde, telt niet opnieuw."
+                    ) % {"eenheid": activiteit.eenheid}

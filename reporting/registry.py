@@ -34,6 +34,10 @@ class Metric:
     fn: Callable[..., Number]
     params: tuple[str, ...] = ()
     breakdown: bool = False
+    # What exactly is counted, in Dutch; printed as a footnote under the report's tables.
+    definition: str = ""
+    # A stock (stand: e.g. cases under regie) is judged differently from a flow (stroom: e.g. aanmeldingen).
+    stock: bool = False
 
     def compute(self, start: datetime, end: datetime, **params: str) -> Number | dict[str, Number]:
         unknown = set(params) - set(self.params)
@@ -47,22 +51,46 @@ _REGISTRY: dict[str, Metric] = {}
 
 
 def register_metric(
-    key: str, *, label: str, unit: str, params: tuple[str, ...] = (), breakdown: bool = False
+    key: str,
+    *,
+    label: str,
+    unit: str,
+    params: tuple[str, ...] = (),
+    breakdown: bool = False,
+    definition: str = "",
+    stock: bool = False,
 ) -> Callable:
+    """``definition``: what is counted, for the report's footnotes (default: the first paragraph of the
+    function's docstring). ``stock``: the metric counts what is present in a period (cases under regie), not
+    what happened in it; the report then does not expect a pro-rata share of the year."""
+
     def decorator(fn: Callable[..., Number]) -> Callable[..., Number]:
         if key in _REGISTRY and _REGISTRY[key].fn is not fn:
             raise ValueError(f"metric {key} registered twice")
         _REGISTRY[key] = Metric(
-            key=key, label=str(label), unit=str(unit), fn=fn, params=tuple(params), breakdown=breakdown
+            key=key,
+            label=str(label),
+            unit=str(unit),
+            fn=fn,
+            params=tuple(params),
+            breakdown=breakdown,
+            definition=str(definition) or _first_paragraph(fn.__doc__),
+            stock=stock,
         )
         return fn
 
     return decorator
 
 
-def register_breakdown(key: str, *, label: str, unit: str, params: tuple[str, ...] = ()) -> Callable:
+def _first_paragraph(doc: str | None) -> str:
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
+def register_breakdown(
+    key: str, *, label: str, unit: str, params: tuple[str, ...] = (), definition: str = ""
+) -> Callable:
     """Register a metric that returns ``{label: number}`` for a period."""
-    return register_metric(key, label=label, unit=unit, params=params, breakdown=True)
+    return register_metric(key, label=label, unit=unit, params=params, breakdown=True, definition=definition)
 
 
 def unregister_metric(key: str) -> None:

@@ -1,9 +1,13 @@
 """Reads of the reporting app. Jaarplannen and reports hold no personal data; access is decided by role in views."""
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from .choices import ReportStatus
 from .models import Activiteit, Jaarplan, Report
 from .periods import last_ended_quarter, quarter_start_day
 
@@ -45,3 +49,40 @@ def default_period() -> tuple[int, int] | None:
         return None
     started = [q for q in (4, 3, 2, 1) if quarter_start_day(latest.jaar, q) <= today]
     return latest.jaar, started[0] if started else 1
+
+
+RECENT_FOR_ESTIMATE = 10
+
+
+def report_duration_estimate() -> timedelta | None:
+    """How long a request takes from queueing to its PDF: the median of the last finished reports (None without)."""
+    rows = (
+        Report.objects.filter(status=ReportStatus.DONE, finished_at__isnull=False)
+        .order_by("-finished_at")
+        .values_list("queued_at", "finished_at")[:RECENT_FOR_ESTIMATE]
+    )
+    durations = sorted(finished - queued for queued, finished in rows if finished >= queued)
+    return durations[len(durations) // 2] if durations else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the report page says about when a pending report will be ready."""
+
+    expected_at: datetime | None  # None: no history yet, or it takes longer than usual
+    seconds_left: int | None
+    overdue: bool
+
+
+def report_progress(report: Report, *, now: datetime | None = None) -> Progress | None:
+    if report.is_finished:
+        return None
+    estimate = report_duration_estimate()
+    if estimate is None:
+        return Progress(None, None, overdue=False)
+    now = now or timezone.now()
+    expected = report.queued_at + estimate
+    left = int((expected - now).total_seconds())
+    if left < 0:
+        return Progress(None, None, overdue=True)
+    return Progress(expected, left, overdue=False)

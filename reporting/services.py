@@ -202,6 +202,10 @@ def _check_realisatie(activiteit: Activiteit, kwartaal: int, waarde: Decimal | N
         raise ValidationError({"waarde": _("Deze activiteit heeft geen getalsmatige prognose: licht haar toe.")})
     if waarde is not None and waarde < 0:
         raise ValidationError({"waarde": _("Een realisatie kan niet negatief zijn.")})
+    if gereed and registry.find_metric(activiteit.metric_key):
+        raise ValidationError(
+            {"gereed": _("Deze mijlpaal wordt gemeld vanuit de registratie; vul alleen een toelichting in.")}
+        )
     if waarde is not None and registry.find_metric(activiteit.metric_key):
         raise ValidationError(
             {"waarde": _("Deze activiteit wordt gemeten uit de registratie; vul alleen een toelichting in.")}

@@ -165,7 +165,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, _("De rapportage wordt samengesteld. Dit duurt meestal minder dan een minuut."))
+            messages.success(
+                request,
+                _("De rapportage wordt samengesteld. %(wanneer)s")
+                % {"wanneer": progress_text(selectors.report_progress(report))},
+            )
             return redirect("reporting:report_detail", pk=report.pk)
     status = 400 if request.method == "POST" and form.errors else 200
     return render(request, "reporting/report_list.html", _list_context(form), status=status)
@@ -187,7 +191,33 @@ def _add_errors(form, exc: ValidationError) -> None:
 @require_GET
 @role_required(*FIGURES_ROLES)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reporting/report_detail.html", {"report": selectors.report_get(pk=pk)})
+    report = selectors.report_get(pk=pk)
+    progress = selectors.report_progress(report)
+    context = {"report": report, "progress": progress_text(progress) if progress else ""}
+    return render(request, "reporting/report_detail.html", context)
+
+
+def progress_text(progress: selectors.Progress | None) -> str:
+    """When a pending report will be ready, from the duration of the recent ones (never a fixed promise)."""
+    if progress is None:
+        return ""
+    if progress.overdue:
+        return _("Het duurt langer dan de vorige rapportages. Deze pagina meldt het zodra de rapportage klaar is.")
+    if progress.expected_at is None:
+        return _(
+            "Hoe lang het duurt is nog niet bekend (er is nog geen eerdere rapportage). Deze pagina meldt het "
+            "zodra de rapportage klaar is."
+        )
+    seconds = progress.seconds_left
+    left = (
+        _("nog ongeveer %(n)s seconden") % {"n": max(5, round(seconds / 5) * 5)}
+        if seconds < 90
+        else _("nog ongeveer %(n)s minuten") % {"n": round(seconds / 60)}
+    )
+    return _("Naar verwachting klaar om %(tijd)s (%(rest)s, op grond van de duur van de laatste rapportages).") % {
+        "tijd": timezone.localtime(progress.expected_at).strftime("%H:%M"),
+        "rest": left,
+    }
 
 
 @require_GET
@@ -202,6 +232,7 @@ def report_status(request: HttpRequest, pk: int) -> JsonResponse:
             "finished": report.is_finished,
             "download": reverse("reporting:report_download", args=[report.pk]) if report.file else None,
             "error": report.error,
+            "progress": progress_text(selectors.report_progress(report)),
         }
     )
 

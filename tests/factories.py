@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zvh.accounts.choices import OrganisationType, Role
@@ -33,6 +34,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisatie {n}")
+    code = factory.LazyAttribute(lambda o: slugify(o.name)[:60])  # stable key, as organisation_create sets it
     type = OrganisationType.OVERIG
     convenantpartner = True
 

@@ -10,7 +10,7 @@ from zvh.accounts.models import Organisation
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 from zvh.persons.models import postcode_validator, validate_bsn
 
-from .choices import CRITERIA, Uitkomst, Vervolg
+from .choices import CRITERIA, AdviesAanleiding, Uitkomst, Vervolg
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -195,7 +195,19 @@ class WegingForm(forms.Form):
 class AdviesForm(forms.Form):
     datum = DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     organisatie = forms.ModelChoiceField(label=_("Vragende organisatie"), queryset=partner_organisations())
-    vrager = SingleLineField(label=_("Vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
+    aanleiding = forms.ChoiceField(
+        label=_("Gevraagd of ongevraagd"),
+        choices=AdviesAanleiding.choices,
+        initial=AdviesAanleiding.GEVRAAGD,
+        required=False,
+        help_text=_("Leeg: gevraagd."),
+    )
+    vrager = SingleLineField(
+        label=_("Vraagsteller (verplicht bij gevraagd advies)"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam van de professional die om advies vroeg."),
+    )
     thema = forms.ChoiceField(label=_("Thema"), choices=Thema.choices)
     vraag = forms.CharField(max_length=MAX_TEXT, label=_("Vraag (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
     advies = forms.CharField(max_length=MAX_TEXT, label=_("Advies (kort)"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -207,3 +219,11 @@ class AdviesForm(forms.Form):
         required=False,
         help_text=_("Alleen als het advies over een persoon gaat. Geen BSN."),
     )
+
+    def clean(self):
+        data = super().clean()
+        data["aanleiding"] = data.get("aanleiding") or AdviesAanleiding.GEVRAAGD
+        # Unsolicited advice has nobody who asked; asked advice names the professional.
+        if data["aanleiding"] == AdviesAanleiding.GEVRAAGD and not data.get("vrager") and "vrager" not in self.errors:
+            self.add_error("vrager", forms.ValidationError(self.fields["vrager"].error_messages["required"]))
+        return data

@@ -188,7 +188,10 @@ class Advies(models.Model):
     organisatie = models.ForeignKey(
         "accounts.Organisation", verbose_name=_("vragende organisatie"), on_delete=models.PROTECT, related_name="+"
     )
-    vrager = models.CharField(_("vraagsteller"), max_length=200, help_text=_("Naam van de professional."))
+    # Empty for unsolicited advice (aanleiding "ongevraagd"): nobody asked. Required for asked advice (services).
+    vrager = models.CharField(
+        _("vraagsteller"), max_length=200, blank=True, help_text=_("Naam van de professional die om advies vroeg.")
+    )
     thema = models.CharField(_("thema"), max_length=32, choices=Thema.choices)
     vraag = models.TextField(_("vraag (kort)"))
     advies = models.TextField(_("advies (kort)"))

@@ -18,7 +18,7 @@ from zvh.persons.models import validate_bsn
 from zvh.persons.services import PERSON_FIELDS, persoon_link_or_create
 from zvh.queue import enqueue_on_commit
 
-from .choices import ZSM_TEAM, AanmeldingBron, AanmeldingStatus, Uitkomst
+from .choices import ZSM_TEAM, AanmeldingBron, AanmeldingStatus, AdviesAanleiding, Uitkomst
 from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
 
 logger = logging.getLogger(__name__)
@@ -292,6 +292,11 @@ def advies_register(*, by, **data) -> Advies:
             raise ValidationError({field: _("Vermeld geen BSN in een advies op verzoek.")})
     if advies.organisatie.type == OrganisationType.ZVH:
         raise ValidationError({"organisatie": _("Kies de partnerorganisatie die om advies vroeg.")})
+    advies.vrager = advies.vrager.strip()
+    if advies.aanleiding == AdviesAanleiding.GEVRAAGD and not advies.vrager:
+        raise ValidationError(
+            {"vrager": _("Vul in wie om het advies vroeg (bij ongevraagd advies is dit niet nodig).")}
+        )
     advies.full_clean()
     advies.save()
     return advies

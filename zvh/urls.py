@@ -11,6 +11,7 @@ urlpatterns = [
     path("facilitering/", include("facilitering.urls")),
     path("bij/", include("bij.urls")),
     path("mensenhandel/", include("mensenhandel.urls")),
+    path("netwerk/", include("netwerk.urls")),
     path("reintegratie/", include("reintegration.urls")),
     path("zsm/", include("zsm.urls")),
     path("levensloop/", include("levensloop.urls")),

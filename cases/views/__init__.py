@@ -19,6 +19,7 @@ from .meetings import (
     overleg_create,
     overleg_detail,
     overleg_list,
+    overleg_pdf,
     overleg_print,
 )
 from .search import persoon_detail, search
@@ -41,6 +42,7 @@ __all__ = [
     "overleg_create",
     "overleg_detail",
     "overleg_list",
+    "overleg_pdf",
     "overleg_print",
     "persoon_detail",
     "plan_edit",

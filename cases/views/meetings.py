@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -78,21 +79,38 @@ def overleg_print(request: HttpRequest, pk: int) -> HttpResponse:
     return _agenda(request, pk, template="cases/overleg_print.html", action=AccessAction.EXPORT)
 
 
+@require_GET
+@role_required(*MEETING_ROLES)
+def overleg_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable agenda as a tagged (PDF/UA) PDF: the same need-to-know filtering, logged as an export.
+    The file name holds the date only, never a person."""
+    from zvh.pdf import render_pdf
+
+    context = _agenda_context(request, pk, AccessAction.EXPORT)
+    context.update(user=request.user, today=timezone.localdate())
+    with translation.override("nl"):
+        rendered = render_pdf(render_to_string("pdf/overleg_agenda.html", context))
+    response = HttpResponse(rendered.pdf, content_type="application/pdf")
+    day = timezone.localtime(context["overleg"].datum_tijd).strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="agenda-casusoverleg-{day}.pdf"'
+    return response
+
+
 def _agenda(request: HttpRequest, pk: int, template: str, action: str = AccessAction.READ) -> HttpResponse:
+    return render(request, template, _agenda_context(request, pk, action))
+
+
+def _agenda_context(request: HttpRequest, pk: int, action: str) -> dict:
     overleg = _overleg(request, pk)
     items = overleg_agenda(request=request, overleg=overleg, action=action)
-    return render(
-        request,
-        template,
-        {
-            "overleg": overleg,
-            "items": [(item, invitees(item.punt) if item.toegang else []) for item in items],
-            "deelnemers": overleg.deelnemers.select_related("organisatie"),
-            "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
-            "is_zvh": request.user.has_role(*ZVH_ROLES),
-            "agendapunt_form": AgendapuntForm(),
-        },
-    )
+    return {
+        "overleg": overleg,
+        "items": [(item, invitees(item.punt) if item.toegang else []) for item in items],
+        "deelnemers": overleg.deelnemers.select_related("organisatie"),
+        "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
+        "is_zvh": request.user.has_role(*ZVH_ROLES),
+        "agendapunt_form": AgendapuntForm(),
+    }
 
 
 @require_http_methods(["POST"])

@@ -88,6 +88,7 @@ def document_save(*, by, document: PrivacyDocument | None = None, **data) -> Pri
 
 
 def _report_milestone(document: PrivacyDocument, by) -> None:
+    from reporting.registry import find_metric
     from reporting.services import realisatie_save
 
     activiteit = document.mijlpaal
@@ -99,7 +100,8 @@ def _report_milestone(document: PrivacyDocument, by) -> None:
         activiteit=activiteit,
         kwartaal=kwartaal,
         user=by,
-        gereed=True,
+        # A milestone bound to privacy.vastgesteld is reported from this register live; it only gets the note.
+        gereed=find_metric(activiteit.metric_key) is None,
         toelichting=_("%(titel)s versie %(versie)s vastgesteld op %(datum)s (register van de FG).")
         % {"titel": document.titel, "versie": document.versie, "datum": document.vastgesteld_op.strftime("%d-%m-%Y")},
     )

@@ -46,12 +46,20 @@ How the text was read where it is ambiguous (also stored per activity in ``bron_
     "Ondersteunende ICT" in the document and is therefore under ontwikkellijn 3, although ontwikkellijn 2 refers to it.
 
 Metric bindings (live when the metric is registered; until then the activity falls back to manual entries):
-triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen, facilitering.uren_per_week,
-bij.personen, mensenhandel.signalen, mensenhandel.casusoverleggen, mensenhandel.adviezen, reintegratie.personen.
+triage.besluiten (bord mass_vt / weegploeg), cases.onder_regie, triage.adviezen_thema,
+facilitering.uren_per_week (partner by its stable organisation code), bij.personen, mensenhandel.signalen,
+mensenhandel.casusoverleggen, mensenhandel.adviezen, reintegratie.personen, netwerk.getraind / netwerk.bereikt /
+netwerk.activiteiten (activities register), privacy.vastgesteld (DPIA and protocol milestones from the FG's
+register). Rows left manual are work that happens outside this system (milestones of processes and ICT, qualitative
+contributions) or rows another module binds (verward gedrag: levensloop.*, ZSM: zsm.*).
 """
 
 JAAR = 2022
 TITEL = "Jaarplan 2022 Zorg- en Veiligheidshuis Baronie Breda"
+
+# Advies op verzoek under "Complexe casuïstiek": every theme except mensenhandel, which has its own advice row.
+COMPLEXE_THEMAS = "complex,radicalisering,verward,ex_gedetineerde,huiselijk_geweld,jeugd,overig"
+DPIA_IS = "DPIA informatiesysteem"
 
 WEEGPLOEG_OPMERKING = (
     "De tabel 'Activiteiten complexe casuïstiek' noemt deze activiteit ook, met '26 zaken  31 zaken' (twee waarden "
@@ -90,7 +98,17 @@ def _kwalitatief(omschrijving, prognose_tekst, vorig_tekst="", eerder_tekst="", 
     } | extra
 
 
-def _facilitering(partner_kort, partner, uren):
+def _training(code):
+    """Trainings count distinct professionals trained in the year (activities register, netwerk app)."""
+    return {"metric": "netwerk.getraind", "params": {"training": code}}
+
+
+def _register(soort, titel):
+    """DPIA and protocol milestones are reported from the FG's privacy register (privacy app)."""
+    return {"metric": "privacy.vastgesteld", "params": {"soort": soort, "titel": titel}}
+
+
+def _facilitering(partner_kort, code, uren):
     return _telling(
         f"Continueren van administratieve ondersteuning aan partners t.b.v. casusoverleg — {partner_kort}",
         "uren_per_week",
@@ -98,7 +116,7 @@ def _facilitering(partner_kort, partner, uren):
         uren,
         uren,
         metric="facilitering.uren_per_week",
-        params={"partner": partner},
+        params={"partner": code},
         opmerking=(
             "Eén regel in het jaarplan met drie partners (MaSS 8, VT 32, KR8 11 uur per week, in alle drie de kolommen "
             "gelijk); per partner een eigen activiteit."
@@ -123,8 +141,12 @@ ONTWIKKELLIJNEN = [
                         "Meerdere per dag",
                         "Meerdere per dag",
                         "Meerdere per dag",
-                        metric="triage.adviezen",
-                        opmerking="Geen getal in het jaarplan; het aantal geregistreerde adviezen wordt getoond.",
+                        metric="triage.adviezen_thema",
+                        params={"themas": COMPLEXE_THEMAS},
+                        opmerking=(
+                            "Geen getal in het jaarplan; het aantal geregistreerde adviezen wordt getoond, zonder "
+                            "de adviezen mensenhandel (die hebben een eigen regel)."
+                        ),
                     ),
                     _telling(
                         "Uitvoeren van gezamenlijke triage met MaSS en Veilig Thuis",
@@ -142,7 +164,10 @@ ONTWIKKELLIJNEN = [
                         96,
                         78,
                         metric="cases.onder_regie",
-                        opmerking="Aantal zaken dat in de periode onder regie van het ZVH stond.",
+                        opmerking=(
+                            "Aantal zaken dat in de periode onder regie van het ZVH stond, zonder de thema's met een "
+                            "eigen regel (mensenhandel, ex-gedetineerden, verward gedrag)."
+                        ),
                     ),
                 ],
             },
@@ -213,7 +238,12 @@ ONTWIKKELLIJNEN = [
                         "Partnerorganisaties in de eerste ring",
                         "Avans, OM, AVIM, div. org. mensenhandel, Juzt",
                         "Handhaving Breda, Avans, Multicultureel",
-                        opmerking="De cellen van deze regel zijn kolomsgewijs gelezen.",
+                        metric="netwerk.activiteiten",
+                        params={"soort": "werkbezoek"},
+                        opmerking=(
+                            "De cellen van deze regel zijn kolomsgewijs gelezen. Geteld: werkbezoeken en ontvangsten "
+                            "in het activiteitenregister; de trainingen staan onder Lerende organisaties."
+                        ),
                     ),
                     _telling(
                         "Organiseren van een districtelijke netwerkdag Zorg en Veiligheid",
@@ -224,6 +254,8 @@ ONTWIKKELLIJNEN = [
                         vorig_tekst="niet",
                         eerder_tekst="niet",
                         spreiding="eenmalig",
+                        metric="netwerk.bereikt",
+                        params={"soort": "netwerkdag"},
                         opmerking="Eén bijeenkomst: de prognose geldt voor het hele jaar, niet naar rato per kwartaal.",
                     ),
                     _kwalitatief(
@@ -291,9 +323,9 @@ ONTWIKKELLIJNEN = [
                 "titel": "Bieden van faciliteiten aan partnerorganisaties",
                 "omschrijving": "Administratieve ondersteuning van casusoverleggen van partners onder hun eigen regie.",
                 "activiteiten": [
-                    _facilitering("MaSS", "MaSS", 8),
-                    _facilitering("Veilig Thuis", "Veilig Thuis West-Brabant", 32),
-                    _facilitering("KR8-kollektief", "KR8-kollektief", 11),
+                    _facilitering("MaSS", "mass", 8),
+                    _facilitering("Veilig Thuis", "veilig-thuis-west-brabant", 32),
+                    _facilitering("KR8-kollektief", "kr8-kollektief", 11),
                 ],
             },
         ],
@@ -306,10 +338,12 @@ ONTWIKKELLIJNEN = [
                 "titel": "Informatiedeling en privacy",
                 "omschrijving": "DPIA's, toezicht met de functionarissen gegevensbescherming en privacyprotocollen.",
                 "activiteiten": [
-                    _mijlpaal("DPIA informatiesysteem", 1, opmerking=DPIA_OPMERKING),
-                    _mijlpaal("DPIA BIJ", 2),
-                    _mijlpaal("Privacy protocol Mensenhandel", 1),
-                    _mijlpaal("Privacy protocol BIJ", 3),
+                    _mijlpaal("DPIA informatiesysteem", 1, opmerking=DPIA_OPMERKING, **_register("dpia", DPIA_IS)),
+                    _mijlpaal("DPIA BIJ", 2, **_register("dpia", "DPIA BIJ")),
+                    _mijlpaal(
+                        "Privacy protocol Mensenhandel", 1, **_register("protocol", "Privacyprotocol Mensenhandel")
+                    ),
+                    _mijlpaal("Privacy protocol BIJ", 3, **_register("protocol", "Privacyprotocol BIJ")),
                 ],
             },
             {
@@ -322,6 +356,7 @@ ONTWIKKELLIJNEN = [
                         vorig_tekst="Voorbereiding",
                         eerder_tekst="n.v.t.",
                         opmerking=DPIA_OPMERKING,
+                        **_register("dpia", DPIA_IS),
                     ),
                     _mijlpaal("Implementeren van nieuwe ICT", 2, vorig_tekst="Voorbereiding", eerder_tekst="n.v.t."),
                 ],
@@ -330,7 +365,14 @@ ONTWIKKELLIJNEN = [
                 "titel": "Lerende organisaties",
                 "omschrijving": "Trainingen en expertmeetings voor professionals van de partners.",
                 "activiteiten": [
-                    _telling("Training polarisatie en radicalisering", "professionals", 50, 50, 90),
+                    _telling(
+                        "Training polarisatie en radicalisering",
+                        "professionals",
+                        50,
+                        50,
+                        90,
+                        **_training("polarisatie"),
+                    ),
                     _telling(
                         "Training gegevensdeling",
                         "professionals",
@@ -338,6 +380,7 @@ ONTWIKKELLIJNEN = [
                         40,
                         None,
                         eerder_tekst="Geen training gegeven",
+                        **_training("gegevensdeling"),
                     ),
                     _telling(
                         "Onderhoud regiekaart de-escaleren",
@@ -349,6 +392,7 @@ ONTWIKKELLIJNEN = [
                         vorig_tekst="400 professionals bereikt",
                         eerder_tekst="115 professionals getraind",
                         opmerking="2021 telt bereikte professionals, 2022 en 2020 getrainde: verschillende maten.",
+                        **_training("regiekaart"),
                     ),
                     _telling(
                         "Week tegen de mensenhandel",
@@ -362,6 +406,8 @@ ONTWIKKELLIJNEN = [
                             "Twee lege cellen, dan '520 professionals bereikt' en 'n.v.t.': gelezen als geen prognose "
                             "2022, 520 bereikt in 2021, n.v.t. in 2020. De realisatie wordt vastgelegd zonder status."
                         ),
+                        metric="netwerk.bereikt",
+                        params={"soort": "week_mensenhandel"},
                     ),
                     _telling(
                         "Training informatieverwerkingssysteem",
@@ -372,6 +418,7 @@ ONTWIKKELLIJNEN = [
                         prognose_tekst="20 professionals getraind",
                         vorig_tekst="n.v.t.",
                         eerder_tekst="n.v.t.",
+                        **_training("informatiesysteem"),
                     ),
                 ],
             },

@@ -28,6 +28,10 @@
       var label = document.querySelector("[data-report-status]");
       var first = results[0];
       if (label && first && first.label && label.textContent !== first.label) { label.textContent = first.label; }
+      var progress = document.querySelector("[data-report-progress]");
+      if (progress && first && first.progress && progress.textContent !== first.progress) {
+        progress.textContent = first.progress;
+      }
       if (results.some(function (r) { return r && r.finished; })) {
         window.location.reload();
         return;

@@ -103,6 +103,14 @@ MATRIX = {
             ),
         }
     ),
+    "cases:overleg_pdf": Variants(
+        {
+            "deelnemer": only(R, S, K, kwargs=pk("overleg")),
+            "geen-deelnemer": expect(
+                default=FORBIDDEN, **{R: OK, S: NOT_FOUND, K: NOT_FOUND}, kwargs=pk("overleg_other")
+            ),
+        }
+    ),
     "cases:agendapunt_add": only(
         R,
         allowed=REDIRECT,

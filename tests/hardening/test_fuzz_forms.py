@@ -49,6 +49,7 @@ MODULES = [
     "zvh.accounts.forms",
     "zvh.accounts.admin",
     "zsm.forms",
+    "netwerk.forms",
 ]
 
 
@@ -143,6 +144,9 @@ def _variants(world) -> dict[str, list[dict]]:
             {"user": sec, "partners": partners, "staff": True, "series": True},
             {"user": world["partner"], "partners": partners, "staff": False, "series": False},
         ],
+        "netwerk.forms.ActiviteitForm": [{}],
+        "netwerk.forms.DeelnameForm": [{}],
+        "netwerk.forms.JaarForm": [{}],
         "facilitering.forms.ConfirmForm": [{}],
         "facilitering.forms.RealiseForm": [{}],
         "facilitering.forms.CancelForm": [{}],

@@ -137,7 +137,12 @@ def test_metric_bindings(jaarplan):
     ) in bound
     assert ("Voeren van regie over complexe casuïstiek incl. radicalisering", "cases.onder_regie", ()) in bound
     partners = {dict(p)["partner"] for _o, key, p in bound if key == "facilitering.uren_per_week"}
-    assert partners == {"MaSS", "Veilig Thuis West-Brabant", "KR8-kollektief"}
+    # Stable organisation codes (Organisation.code), not display names.
+    assert partners == {"mass", "veilig-thuis-west-brabant", "kr8-kollektief"}
+    trainings = {dict(p)["training"] for _o, key, p in bound if key == "netwerk.getraind"}
+    assert trainings == {"polarisatie", "gegevensdeling", "regiekaart", "informatiesysteem"}
+    registers = {dict(p)["titel"] for _o, key, p in bound if key == "privacy.vastgesteld"}
+    assert registers == {"DPIA informatiesysteem", "DPIA BIJ", "Privacyprotocol Mensenhandel", "Privacyprotocol BIJ"}
 
 
 @pytest.mark.django_db

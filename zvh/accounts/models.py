@@ -12,6 +12,15 @@ from .choices import OrganisationType, Role
 
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
+    # Stable key for references from data (e.g. the jaarplan's facilitering rows): survives a change of name.
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Vaste sleutel, bijvoorbeeld ‘veilig-thuis’. Verandert niet als de naam verandert."),
+    )
     type = models.CharField(_("soort"), max_length=32, choices=OrganisationType.choices)
     convenantpartner = models.BooleanField(
         _("convenantpartner"), default=False, help_text=_("Heeft het convenant van het ZVH ondertekend.")

@@ -5,6 +5,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,14 +16,31 @@ from .models import Organisation, RoleChangeRequest, User
 
 @transaction.atomic
 def organisation_create(
-    *, name: str, type: OrganisationType | str, convenantpartner: bool = False, active: bool = True
+    *,
+    name: str,
+    type: OrganisationType | str,
+    convenantpartner: bool = False,
+    active: bool = True,
+    code: str | None = None,
 ) -> Organisation:
-    organisation = Organisation(name=name, type=type, convenantpartner=convenantpartner, active=active)
+    """``code``: the stable key (default: derived from the name once; it does not follow later renames)."""
+    code = code or _free_code(slugify(name)[:60])
+    organisation = Organisation(name=name, type=type, convenantpartner=convenantpartner, active=active, code=code)
     organisation.full_clean()
     organisation.save()
     organisation.group = Group.objects.create(name=f"organisatie:{organisation.pk}")
     organisation.save(update_fields=["group"])
     return organisation
+
+
+def _free_code(base: str) -> str | None:
+    if not base:
+        return None
+    code, n = base, 1
+    while Organisation.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base[:56]}-{n}"
+    return code
 
 
 @transaction.atomic

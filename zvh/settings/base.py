@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mensenhandel",
     "zsm",
     "levensloop",
+    "netwerk",
     "reporting",
     "facilitering",
 ]
