@@ -8,6 +8,7 @@ from .casus import (
     PlanVanAanpak,
     StatusWijziging,
 )
+from .grondslagen import Grondslag
 from .grants import CasusGroupObjectPermission, CasusUserObjectPermission, Grant
 from .meetings import Agendapunt, Casusoverleg, Deelnemer
 
@@ -23,6 +24,7 @@ __all__ = [
     "Deelnemer",
     "Doel",
     "Grant",
+    "Grondslag",
     "LogboekEntry",
     "PlanVanAanpak",
     "StatusWijziging",
