@@ -16,6 +16,7 @@ from ..access import casus_get_for_user
 from ..forms import (
     AfspraakForm,
     AfspraakStatusForm,
+    AgenderenForm,
     CasusFilter,
     GrantChangeForm,
     GrantForm,
@@ -23,9 +24,10 @@ from ..forms import (
     PlanForm,
     TransitionForm,
 )
+from ..choices import CasusStatus
 from ..models import Afspraak, Grant
 from ..selectors import casus_detail as build_detail
-from ..selectors import casus_for_detail, grant_is_active, log_casus_page
+from ..selectors import casus_for_detail, grant_is_active, log_casus_page, overleggen_coming
 from ..selectors import casus_list as list_cases
 from ..states import available
 
@@ -50,6 +52,10 @@ def casus_list(request: HttpRequest) -> HttpResponse:
 def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
     casus = casus_get_for_user(request=request, pk=pk, queryset=casus_for_detail(request.user))
     detail = build_detail(user=request.user, casus=casus)
+    is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
+    agenderen_form = None
+    if is_regisseur and casus.status != CasusStatus.AFGESLOTEN:
+        agenderen_form = AgenderenForm(overleggen=overleggen_coming(request.user).exclude(agendapunten__casus=casus))
     return render(
         request,
         "cases/casus_detail.html",
@@ -59,6 +65,7 @@ def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
             "transitions": available(casus.status),
             "logboek_form": LogboekForm(partner=not request.user.has_role(Role.PROCESREGISSEUR)),
+            "agenderen_form": agenderen_form,
         },
     )
 
