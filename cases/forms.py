@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zvh.accounts.choices import OrganisationType, Role
 from facilitering.models import Room
+from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 
@@ -262,7 +262,9 @@ class WachtendeCasussenForm(forms.Form):
     """Cases waiting for their first casusoverleg, to put on this agenda with one click."""
 
     casussen = CasusChoiceField(
-        label=_("Casussen die wachten op een casusoverleg"), queryset=Casus.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Casussen die wachten op een casusoverleg"),
+        queryset=Casus.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, casussen, **kwargs):
@@ -296,7 +298,9 @@ class GrondslagForm(forms.Form):
     )
     naam = SingleLineField(label=_("Naam"), max_length=200)
     toelichting = forms.CharField(
-        max_length=MAX_TEXT, label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_TEXT,
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wanneer deze grondslag van toepassing is; melders zien deze uitleg bij het aanmelden."),
     )
     volgorde = forms.IntegerField(label=_("Volgorde in de lijst"), min_value=0, max_value=999, initial=0)

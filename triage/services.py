@@ -198,12 +198,16 @@ def aanvulling_request(*, aanmelding: Aanmelding, by, vraag: str, at=None) -> Aa
     _require(by, Role.PROCESREGISSEUR)
     aanmelding = Aanmelding.objects.select_for_update().select_related("sessie__bord").get(pk=aanmelding.pk)
     if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
-        raise ValidationError(_("Alleen bij een ingediende aanmelding zonder besluit kan een aanvulling worden gevraagd."))
+        raise ValidationError(
+            _("Alleen bij een ingediende aanmelding zonder besluit kan een aanvulling worden gevraagd.")
+        )
     if aanmelding.sessie_id:
         _require_board_member(aanmelding.sessie.bord, by)
     if not vraag.strip():
         raise ValidationError({"vraag": _("Schrijf de vraag aan de melder.")})
-    aanvulling = Aanvulling(aanmelding=aanmelding, vraag=vraag.strip(), gevraagd_door=by, gevraagd_op=at or timezone.now())
+    aanvulling = Aanvulling(
+        aanmelding=aanmelding, vraag=vraag.strip(), gevraagd_door=by, gevraagd_op=at or timezone.now()
+    )
     aanvulling.full_clean()
     aanvulling.save()
     aanmelding.status, aanmelding.sessie = AanmeldingStatus.AANVULLING, None

@@ -8,8 +8,8 @@ from .casus import (
     PlanVanAanpak,
     StatusWijziging,
 )
-from .grondslagen import Grondslag
 from .grants import CasusGroupObjectPermission, CasusUserObjectPermission, Grant
+from .grondslagen import Grondslag
 from .meetings import Agendapunt, Casusoverleg, Deelnemer
 
 __all__ = [

@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from zvh.persons.models import Persoon
 
-from .grondslagen import grondslag_label, validate_grondslag
-
 from ..choices import (
     Afsluitreden,
     AfspraakStatus,
@@ -16,6 +14,7 @@ from ..choices import (
     Thema,
     leefgebieden_labels,
 )
+from .grondslagen import grondslag_label, validate_grondslag
 
 
 class CasusNummerReeks(models.Model):

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import OverlegSoort
 from .casus import Casus
 
-
 DEFAULT_DUUR = timedelta(hours=2)
 
 

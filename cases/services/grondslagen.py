@@ -15,7 +15,9 @@ def _require_fg(user) -> None:
 
 
 @transaction.atomic
-def grondslag_create(*, by, code: str, naam: str, toelichting: str, actief: bool = True, volgorde: int = 0) -> Grondslag:
+def grondslag_create(
+    *, by, code: str, naam: str, toelichting: str, actief: bool = True, volgorde: int = 0
+) -> Grondslag:
     _require_fg(by)
     grondslag = Grondslag(
         code=code.strip().lower(),

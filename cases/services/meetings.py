@@ -8,9 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zvh.accounts.choices import Role
-
 from facilitering.models import Room
+from zvh.accounts.choices import Role
 
 from ..choices import CasusStatus
 from ..models import Agendapunt, Casus, Casusoverleg, Deelnemer

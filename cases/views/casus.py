@@ -13,6 +13,7 @@ from zvh.permissions import role_required
 
 from .. import services
 from ..access import casus_get_for_user
+from ..choices import CasusStatus
 from ..forms import (
     AfspraakForm,
     AfspraakStatusForm,
@@ -24,7 +25,6 @@ from ..forms import (
     PlanForm,
     TransitionForm,
 )
-from ..choices import CasusStatus
 from ..models import Afspraak, Grant
 from ..selectors import casus_detail as build_detail
 from ..selectors import casus_for_detail, grant_is_active, log_casus_page, overleggen_coming
