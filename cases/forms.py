@@ -15,6 +15,7 @@ from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, Singl
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
 from .models import Casus
+from .models.grondslagen import CODE_VALIDATOR
 from .states import available
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -294,6 +295,7 @@ class GrondslagForm(forms.Form):
     code = SingleLineField(
         label=_("Code"),
         max_length=32,
+        validators=[CODE_VALIDATOR],
         help_text=_("Kleine letters, cijfers en liggende streepjes; ligt vast na het aanmaken."),
     )
     naam = SingleLineField(label=_("Naam"), max_length=200)

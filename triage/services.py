@@ -196,7 +196,7 @@ def aanmelding_place(*, aanmelding: Aanmelding, sessie: TriageSessie, by) -> Aan
 def aanvulling_request(*, aanmelding: Aanmelding, by, vraag: str, at=None) -> Aanvulling:
     """Screening: ask the melder for more before weging. The aanmelding leaves its triage moment until answered."""
     _require(by, Role.PROCESREGISSEUR)
-    aanmelding = Aanmelding.objects.select_for_update().select_related("sessie__bord").get(pk=aanmelding.pk)
+    aanmelding = Aanmelding.objects.select_for_update(of=("self",)).select_related("sessie__bord").get(pk=aanmelding.pk)
     if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
         raise ValidationError(
             _("Alleen bij een ingediende aanmelding zonder besluit kan een aanvulling worden gevraagd.")

@@ -35,7 +35,7 @@ class Grondslag(models.Model):
 def validate_grondslag(code: str) -> None:
     """A stored grondslag refers to a row of the FG's list (active or not: old dossiers keep theirs)."""
     if code and not Grondslag.objects.filter(code=code).exists():
-        raise ValidationError(_("Kies een grondslag uit de lijst."), code="invalid_choice")
+        raise ValidationError(_("Kies een grondslag uit de lijst."), code="onbekende_grondslag")
 
 
 def grondslag_label(code: str) -> str:
