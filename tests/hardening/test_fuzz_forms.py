@@ -97,7 +97,8 @@ def _variants(world) -> dict[str, list[dict]]:
     from privacy import selectors as privacy_selectors
     from reporting.choices import Soort
     from reporting.models import Activiteit
-    from triage.models import TriageSessie
+    from cases.models import Casusoverleg
+    from triage.models import Aanmelding, TriageSessie
 
     partners = Organisation.objects.all()
     sec, regisseur = world["secretariaat"], world["regisseur"]
@@ -121,13 +122,19 @@ def _variants(world) -> dict[str, list[dict]]:
         "cases.forms.GrantChangeForm": [{}],
         "cases.forms.OverlegForm": [{}],
         "cases.forms.AgendapuntForm": [{}],
+        "cases.forms.WachtendeCasussenForm": [{"casussen": casus_list(regisseur)}],
+        "cases.forms.AgenderenForm": [{"overleggen": Casusoverleg.objects.all()}],
+        "cases.forms.GrondslagForm": [{"editing": False}, {"editing": True}],
         "cases.forms.VerslagForm": [{}],
         "cases.forms.DeelnemerForm": [{}],
         "cases.forms.ZoekForm": [{"_after": _cheap_search}],
         "triage.forms.AanmeldingForm": [{"on_behalf": False}, {"on_behalf": True}],
         "triage.forms.BetrokkeneForm": [{}],
         "triage.forms.PlaatsenForm": [{"sessies": TriageSessie.objects.all()}],
-        "triage.forms.SessieForm": [{}],
+        "triage.forms.SessieForm": [{}, {"upcoming": True}],
+        "triage.forms.WachtendeAanmeldingenForm": [{"aanmeldingen": Aanmelding.objects.all()}],
+        "triage.forms.AanvullingVraagForm": [{}],
+        "triage.forms.AanvullingAntwoordForm": [{}],
         "triage.forms.WegingForm": [{}],
         "triage.forms.AdviesForm": [{}],
         "reporting.forms.PeriodForm": [{}],
