@@ -356,8 +356,9 @@ def invitees(punt: Agendapunt, now=None) -> list[str]:
 
 
 def overleggen_coming(user) -> QuerySet[Casusoverleg]:
-    """Coming casusoverleggen the user may plan cases on, the next one first."""
-    return overleg_queryset_for(user).filter(datum_tijd__gte=timezone.now()).order_by("datum_tijd")
+    """Coming casusoverleggen the user may plan cases on, the next one first (BIJ-overleggen carry meldingen, not
+    cases: they are left out)."""
+    return overleg_queryset_for(user).filter(datum_tijd__gte=timezone.now(), bij__isnull=True).order_by("datum_tijd")
 
 
 def cases_waiting_for_overleg(*, user, overleg: Casusoverleg | None = None) -> QuerySet[Casus]:
