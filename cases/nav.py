@@ -27,6 +27,6 @@ NAV_ITEMS = [
         "cases:grondslag_list",
         frozenset({Role.FG}),
         _("De grondslagen waarop aanmeldingen en casussen rusten, elk met de toelichting."),
-        order=735,
+        order=738,
     ),
 ]

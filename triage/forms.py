@@ -96,6 +96,13 @@ class AanmeldingForm(forms.Form):
             if name in self.fields:
                 self.fields[name].required_to_submit = True
 
+    @property
+    def grondslag_uitleg(self):
+        """The FG's explanation of each grondslag that can be chosen (shown next to the field)."""
+        from cases.models import Grondslag
+
+        return Grondslag.objects.filter(actief=True)
+
     def service_data(self) -> dict:
         """The valid fields for the draft (after is_valid(); fields with an error are left as they were)."""
         data = dict(self.cleaned_data)

@@ -186,3 +186,11 @@ def test_a_grondslag_the_fg_switched_off_cannot_be_chosen_for_a_new_aanmelding(m
     draft = services.aanmelding_save_draft(by=melder, data={"grondslag": "toestemming"}, betrokkenen=[person()])
     errors = services.aanmelding_errors(draft)
     assert errors["grondslag"] == ["Deze grondslag is niet meer in gebruik. Kies een grondslag uit de lijst."]
+
+
+def test_the_aanmelding_form_explains_each_grondslag_in_use(client_for):
+    client, _melder = client_for(Role.KETENPARTNER)
+    Grondslag.objects.filter(code="toestemming").update(actief=False, toelichting="Zelden de juiste grondslag.")
+    Grondslag.objects.filter(code="vitaal_belang").update(toelichting="Alleen bij acuut gevaar voor het leven.")
+    page = text(client.get(reverse("triage:aanmelding_create")).content.decode())
+    assert "Alleen bij acuut gevaar voor het leven." in page and "Zelden de juiste grondslag." not in page
