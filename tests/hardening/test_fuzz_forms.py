@@ -92,12 +92,12 @@ def _filter_qs(filterset, world):
 
 def _variants(world) -> dict[str, list[dict]]:
     """class path → list of constructor kwargs (one fuzz target each); ``None`` key ``_after``: the cheap call."""
+    from cases.models import Casusoverleg
     from cases.selectors import casus_list
     from facilitering.selectors.bookings import bookings_for_user
     from privacy import selectors as privacy_selectors
     from reporting.choices import Soort
     from reporting.models import Activiteit
-    from cases.models import Casusoverleg
     from triage.models import Aanmelding, TriageSessie
 
     partners = Organisation.objects.all()
