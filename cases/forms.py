@@ -273,22 +273,21 @@ class WachtendeCasussenForm(forms.Form):
         self.fields["casussen"].queryset = casussen
 
 
-class OverlegChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj} — {obj.locatie}"
-
-
 class AgenderenForm(forms.Form):
-    """From the case page: which coming casusoverleg (the next one preselected)."""
+    """From the case page: which coming casusoverleg (the next one preselected). ``overleggen`` is a list, read once
+    by the view, so the case page pays one query for it."""
 
-    overleg = OverlegChoiceField(label=_("Casusoverleg"), queryset=None, empty_label=None)
+    overleg = forms.TypedChoiceField(label=_("Casusoverleg"), coerce=int)
 
-    def __init__(self, *args, overleggen, **kwargs):
+    def __init__(self, *args, overleggen: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["overleg"].queryset = overleggen
-        first = overleggen.first() if not self.is_bound else None
-        if first is not None:
-            self.initial.setdefault("overleg", first.pk)
+        self.overleggen = {o.pk: o for o in overleggen}
+        self.fields["overleg"].choices = [(o.pk, f"{o} — {o.locatie}") for o in overleggen]
+        if overleggen and not self.is_bound:
+            self.initial.setdefault("overleg", overleggen[0].pk)
+
+    def chosen(self):
+        return self.overleggen[self.cleaned_data["overleg"]]
 
 
 class GrondslagForm(forms.Form):

@@ -37,6 +37,7 @@ def overleg_create(
 ) -> Casusoverleg:
     """Plan a casusoverleg. A ZVH room is taken in the room calendar that facilitering bookings use too."""
     _require_zvh(by)
+    datum_tijd = Casusoverleg._meta.get_field("datum_tijd").to_python(datum_tijd)  # callers may pass ISO text
     eindigt_op = eindigt_op or datum_tijd + DEFAULT_DUUR
     if eindigt_op <= datum_tijd:
         raise ValidationError({"eindtijd": _("De eindtijd ligt na de begintijd.")})

@@ -55,7 +55,8 @@ def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
     is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
     agenderen_form = None
     if is_regisseur and casus.status != CasusStatus.AFGESLOTEN:
-        agenderen_form = AgenderenForm(overleggen=overleggen_coming(request.user).exclude(agendapunten__casus=casus))
+        coming = list(overleggen_coming(request.user).exclude(agendapunten__casus=casus)[:AGENDEREN_SHOWN])
+        agenderen_form = AgenderenForm(overleggen=coming)
     return render(
         request,
         "cases/casus_detail.html",
@@ -68,6 +69,9 @@ def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenderen_form": agenderen_form,
         },
     )
+
+
+AGENDEREN_SHOWN = 12
 
 
 def _regisseur_case(request: HttpRequest, pk: int, action=AccessAction.UPDATE):

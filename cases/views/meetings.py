@@ -157,11 +157,13 @@ def agendapunt_add_waiting(request: HttpRequest, pk: int) -> HttpResponse:
 def casus_agenderen(request: HttpRequest, pk: int) -> HttpResponse:
     """'Op de agenda zetten' from the case page: the chosen coming casusoverleg."""
     casus = casus_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
-    form = AgenderenForm(request.POST, overleggen=overleggen_coming(request.user))
+    chosen = request.POST.get("overleg", "")
+    overleggen = list(overleggen_coming(request.user).filter(pk=chosen)) if chosen.isdigit() else []
+    form = AgenderenForm(request.POST, overleggen=overleggen)
     if not form.is_valid():
         messages.error(request, _("Kies een gepland casusoverleg."))
         return redirect("cases:casus_detail", pk=casus.pk)
-    overleg = form.cleaned_data["overleg"]
+    overleg = form.chosen()
     try:
         services.agendapunt_add(overleg=overleg, casus=casus, by=request.user)
     except ValidationError as exc:

@@ -123,7 +123,7 @@ def _variants(world) -> dict[str, list[dict]]:
         "cases.forms.OverlegForm": [{}],
         "cases.forms.AgendapuntForm": [{}],
         "cases.forms.WachtendeCasussenForm": [{"casussen": casus_list(regisseur)}],
-        "cases.forms.AgenderenForm": [{"overleggen": Casusoverleg.objects.all()}],
+        "cases.forms.AgenderenForm": [{"overleggen": list(Casusoverleg.objects.all())}, {"overleggen": []}],
         "cases.forms.GrondslagForm": [{"editing": False}, {"editing": True}],
         "cases.forms.VerslagForm": [{}],
         "cases.forms.DeelnemerForm": [{}],
