@@ -18,6 +18,7 @@ from .models import (
     Deelnemer,
     Doel,
     Grant,
+    Grondslag,
     LogboekEntry,
     PlanVanAanpak,
     StatusWijziging,
@@ -144,7 +145,12 @@ for permission_model in (CasusUserObjectPermission, CasusGroupObjectPermission):
 classify(
     Casusoverleg,
     gewoon=("voorzitter", "ondersteuning", "aangemaakt_door"),
-    geen=(*GEEN_ID, "datum_tijd", "locatie", "soort", "aangemaakt_op"),
+    geen=(*GEEN_ID, "datum_tijd", "eindigt_op", "locatie", "zaal", "soort", "aangemaakt_op"),
+)
+classify(
+    Grondslag,
+    gewoon=("gewijzigd_door",),
+    geen=(*GEEN_ID, "code", "naam", "toelichting", "actief", "volgorde", "gewijzigd_op"),
 )
 classify(Agendapunt, bijzonder=("verslag", "besluiten"), geen=(*GEEN_ID, "overleg", "casus", "volgorde"))
 classify(

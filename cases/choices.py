@@ -43,7 +43,10 @@ class Thema(models.TextChoices):
 
 
 class Grondslag(models.TextChoices):
-    """Legal bases used in ZVH covenants (AVG art. 6 / UAVG art. 23 and 30, sector law)."""
+    """The codes of the legal bases the list started with (AVG art. 6 / UAVG art. 23 and 30, sector law).
+
+    The list itself is data the FG maintains (``cases.models.Grondslag``, filled by migration 0010); these constants
+    only name the codes of the first rows for code and tests that need one."""
 
     WETTELIJKE_TAAK = "wettelijke_taak", _("wettelijke taak van de aanbrengende partner (AVG art. 6 lid 1 sub e)")
     WETTELIJKE_PLICHT = "wettelijke_plicht", _("wettelijke verplichting (AVG art. 6 lid 1 sub c)")

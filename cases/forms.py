@@ -8,12 +8,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from facilitering.models import Room
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
 from .models import Casus
+from .models.grondslagen import CODE_VALIDATOR
 from .states import available
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -203,7 +205,19 @@ class GrantChangeForm(forms.Form):
 class OverlegForm(forms.Form):
     datum = DateField(label=_("Datum"), widget=DATE)
     tijd = forms.TimeField(label=_("Begintijd"), widget=TIME)
-    locatie = SingleLineField(label=_("Locatie"), max_length=200)
+    eindtijd = forms.TimeField(
+        label=_("Eindtijd"), widget=TIME, required=False, help_text=_("Leeg: twee uur na de begintijd.")
+    )
+    zaal = forms.ModelChoiceField(
+        label=_("Zaal van het ZVH"),
+        queryset=Room.objects.filter(active=True),
+        required=False,
+        empty_label=_("geen zaal van het ZVH"),
+        help_text=_("Zalen staan in dezelfde zaalagenda als de facilitering: een bezette zaal kan niet."),
+    )
+    locatie = SingleLineField(
+        label=_("Locatie"), max_length=200, required=False, help_text=_("Verplicht als u geen zaal van het ZVH kiest.")
+    )
     soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices)
     voorzitter = UserChoiceField(label=_("Voorzitter"), queryset=users_with_role(Role.PROCESREGISSEUR))
     ondersteuning = ModelMultipleChoiceField(
@@ -213,8 +227,22 @@ class OverlegForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def clean(self):
+        data = super().clean()
+        if not data.get("zaal") and not data.get("locatie") and "locatie" not in self.errors:
+            self.add_error("locatie", _("Kies een zaal van het ZVH of vul de locatie in."))
+        tijd, eindtijd = data.get("tijd"), data.get("eindtijd")
+        if tijd and eindtijd and eindtijd <= tijd:
+            self.add_error("eindtijd", _("De eindtijd ligt na de begintijd (een overleg eindigt op dezelfde dag)."))
+        return data
+
     def datum_tijd(self) -> datetime:
         return timezone.make_aware(datetime.combine(self.cleaned_data["datum"], self.cleaned_data["tijd"]))
+
+    def eindigt_op(self) -> datetime | None:
+        if not self.cleaned_data.get("eindtijd"):
+            return None
+        return timezone.make_aware(datetime.combine(self.cleaned_data["datum"], self.cleaned_data["eindtijd"]))
 
 
 class AgendapuntForm(forms.Form):
@@ -224,6 +252,65 @@ class AgendapuntForm(forms.Form):
 
     def clean_casusnummer(self) -> str:
         return self.cleaned_data["casusnummer"].upper()
+
+
+class CasusChoiceField(ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Casus) -> str:
+        return f"{obj.nummer} — {obj.hoofdpersoon.volledige_naam} ({obj.thema_label})"
+
+
+class WachtendeCasussenForm(forms.Form):
+    """Cases waiting for their first casusoverleg, to put on this agenda with one click."""
+
+    casussen = CasusChoiceField(
+        label=_("Casussen die wachten op een casusoverleg"),
+        queryset=Casus.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, casussen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casussen"].queryset = casussen
+
+
+class AgenderenForm(forms.Form):
+    """From the case page: which coming casusoverleg (the next one preselected). ``overleggen`` is a list, read once
+    by the view, so the case page pays one query for it."""
+
+    overleg = forms.TypedChoiceField(label=_("Casusoverleg"), coerce=int)
+
+    def __init__(self, *args, overleggen: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.overleggen = {o.pk: o for o in overleggen}
+        self.fields["overleg"].choices = [(o.pk, f"{o} — {o.locatie}") for o in overleggen]
+        if overleggen and not self.is_bound:
+            self.initial.setdefault("overleg", overleggen[0].pk)
+
+    def chosen(self):
+        return self.overleggen[self.cleaned_data["overleg"]]
+
+
+class GrondslagForm(forms.Form):
+    code = SingleLineField(
+        label=_("Code"),
+        max_length=32,
+        validators=[CODE_VALIDATOR],
+        help_text=_("Kleine letters, cijfers en liggende streepjes; ligt vast na het aanmaken."),
+    )
+    naam = SingleLineField(label=_("Naam"), max_length=200)
+    toelichting = forms.CharField(
+        max_length=MAX_TEXT,
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wanneer deze grondslag van toepassing is; melders zien deze uitleg bij het aanmelden."),
+    )
+    volgorde = forms.IntegerField(label=_("Volgorde in de lijst"), min_value=0, max_value=999, initial=0)
+    actief = forms.BooleanField(label=_("In gebruik (te kiezen bij nieuwe aanmeldingen)"), required=False, initial=True)
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["code"]
 
 
 class VerslagForm(forms.Form):

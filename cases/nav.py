@@ -22,4 +22,11 @@ NAV_ITEMS = [
         order=40,
     ),
     NavItem(_("Zoeken"), "cases:search", frozenset({R, K, S}), _("Personen en casussen zoeken."), order=60),
+    NavItem(
+        _("Grondslagen"),
+        "cases:grondslag_list",
+        frozenset({Role.FG}),
+        _("De grondslagen waarop aanmeldingen en casussen rusten, elk met de toelichting."),
+        order=738,
+    ),
 ]

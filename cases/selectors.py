@@ -363,3 +363,24 @@ def overleg_agenda(*, request: HttpRequest, overleg: Casusoverleg, action: str =
 def invitees(punt: Agendapunt, now=None) -> list[str]:
     """Who is invited for an agenda item: the partners with an active grant on its case."""
     return sorted({g.ontvanger for g in punt.casus.grants.all() if grant_is_active(g, now)})
+
+
+def overleggen_coming(user) -> QuerySet[Casusoverleg]:
+    """Coming casusoverleggen the user may plan cases on, the next one first (BIJ-overleggen carry meldingen, not
+    cases: they are left out)."""
+    return overleg_queryset_for(user).filter(datum_tijd__gte=timezone.now(), bij__isnull=True).order_by("datum_tijd")
+
+
+def cases_waiting_for_overleg(*, user, overleg: Casusoverleg | None = None) -> QuerySet[Casus]:
+    """Cases the user may see that wait for their first casusoverleg (status aangemaakt), oldest first."""
+    qs = casus_queryset_for(user).filter(status=CasusStatus.AANGEMAAKT)
+    if overleg is not None:
+        qs = qs.exclude(agendapunten__overleg=overleg)
+    return qs.select_related("hoofdpersoon").order_by("aangemaakt_op")
+
+
+def grondslag_choices() -> list[tuple[str, str]]:
+    """The grondslagen a melder can choose (the FG's list, those in use)."""
+    from .models import Grondslag
+
+    return list(Grondslag.objects.filter(actief=True).values_list("code", "naam"))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from privacy.avg import AvgDossierType, Gegevens, classify, register
 
 from .choices import AanmeldingStatus, Uitkomst
-from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
+from .models import Aanmelding, AanmeldingBetrokkene, Aanvulling, Advies, TriageBord, TriageSessie, Weging
 
 register(
     AvgDossierType(
@@ -38,6 +38,7 @@ register(
                     "criterium_4",
                 ),
             ),
+            Gegevens(Aanvulling, "aanmelding"),
             Gegevens(AanmeldingBetrokkene, "aanmelding", person_fields=("persoon",)),
         ),
     )
@@ -84,6 +85,12 @@ classify(
     bijzonder=("vraag", "advies", "betreft_persoon"),
     gewoon=("geregistreerd_door", "aanleiding"),
     geen=("id", "datum", "organisatie", "thema", "tijd_minuten", "vervolg", "geregistreerd_op"),
+)
+classify(
+    Aanvulling,
+    bijzonder=("vraag", "antwoord"),
+    gewoon=("gevraagd_door", "gevraagd_op", "beantwoord_door", "beantwoord_op"),
+    geen=("id", "aanmelding"),
 )
 classify(TriageBord, geen=("id", "naam", "soort", "frequentie", "team"))
 classify(TriageSessie, geen=("id", "bord", "datum"))

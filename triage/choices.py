@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AanmeldingStatus(models.TextChoices):
     CONCEPT = "concept", _("concept")
     INGEDIEND = "ingediend", _("ingediend, wacht op triage")
+    AANVULLING = "aanvulling", _("aanvulling gevraagd aan de melder")
     GEAGENDEERD = "geagendeerd", _("geagendeerd voor triage")
     BESLOTEN = "besloten", _("triage afgerond")
 
@@ -37,11 +38,27 @@ class Vervolg(models.TextChoices):
     AANMELDING = "aanmelding", _("aanmelding geadviseerd")
 
 
+# The four criteria for "complexe casuïstiek" of the Landelijk kader Zorg- en Veiligheidshuizen, in the wording the
+# ZVHs publish for partners. Checked against the "landelijke criteria van Zorg- en Veiligheidshuizen" on
+# https://zvhhm.nl/professionals/aanmelding-bij-team-veiligheidshuis/ (ZVH Hollands Midden) and the summary on
+# https://regioburgemeesters.nl/thema/openbare-orde-maatschappelijke-onrust-en-zorg/zorg-en-veiligheid/veiligheidshuizen/
+# Criterion 1 ends in "verder afglijden" (an earlier text here said "verloedering", which is not in the kader).
 CRITERIA = {
-    "criterium_1": _("1. Problemen op meer dan één leefgebied die leiden tot criminaliteit, overlast of verloedering"),
-    "criterium_2": _("2. Samenwerking over meerdere ketens (zorg en straf) is nodig"),
-    "criterium_3": _("3. Impact op het gezin/systeem of de directe omgeving"),
-    "criterium_4": _("4. Ernstig lokaal of gebiedsgebonden veiligheidsprobleem"),
+    "criterium_1": _(
+        "1. Meervoudige problemen op meer dan één leefgebied die (naar verwachting) leiden tot crimineel en/of "
+        "overlastgevend gedrag of verder afglijden"
+    ),
+    "criterium_2": _(
+        "2. Samenwerking tussen meerdere ketens (minimaal dwang en drang) is nodig voor een effectieve aanpak; "
+        "binnen één keten lukt dat niet"
+    ),
+    "criterium_3": _(
+        "3. De problematiek wordt beïnvloed door en heeft (naar verwachting) impact op het (gezins)systeem en/of de "
+        "directe sociale leefomgeving"
+    ),
+    "criterium_4": _(
+        "4. Ernstige lokale of gebiedsgebonden veiligheidsproblematiek die vraagt om een ketenoverstijgende aanpak"
+    ),
 }
 CRITERIA_RULE = _("Opschalen past bij criteria 1 én 2, plus 3 of 4.")
 

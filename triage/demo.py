@@ -581,6 +581,54 @@ class Seeder:
         )
         for casus in (jan, petra):
             services.agendapunt_add(overleg=overleg, casus=casus, by=regisseur)
+        self.waiting_work(today, regisseur)
+
+    def waiting_work(self, today: date, regisseur: User) -> None:
+        """Work that waits (issue 16): coming triage moments of both boards, aanmeldingen without a moment, one
+        back with the melder for an aanvulling, a case waiting for its first casusoverleg and a later overleg."""
+        next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+        for weeks in (0, 1, 2):
+            self.session(BordSoort.MASS_VT, next_tuesday + timedelta(weeks=weeks))
+        self.session(BordSoort.WEEGPLOEG, next_tuesday + timedelta(days=9))
+        waiting = [
+            ("Tom", "Hendriks", Thema.COMPLEX, self.users["politie"], "Etten-Leur"),
+            ("Yusuf", "Aydin", Thema.RADICALISERING, self.users["politie"], "Breda"),
+            ("Lieke", "Martens", Thema.HUISELIJK_GEWELD, self.users["veiligthuis"], "Oosterhout"),
+        ]
+        made = []
+        for voornamen, achternaam, thema, melder, gemeente in waiting:
+            made.append(
+                self.aanmelding(
+                    melder=melder,
+                    thema=thema,
+                    submitted=self.at(today - timedelta(days=2)),
+                    persons=[
+                        self.person(voornamen=voornamen, tussenvoegsel="", achternaam=achternaam, gemeente=gemeente)
+                    ],
+                    gemeente=gemeente,
+                )
+            )
+        triage_services.aanvulling_request(
+            aanmelding=made[-1], by=regisseur, vraag="Is Veilig Thuis al betrokken bij de kinderen in het gezin?"
+        )
+        self.case_via_triage(
+            day=today - timedelta(days=10),
+            thema=Thema.COMPLEX,
+            target=CasusStatus.AANGEMAAKT,
+            melder=self.users["reclassering"],
+            regisseur=regisseur,
+            gemeente="Breda",
+            persons=[self.person(voornamen="Sanne", tussenvoegsel="", achternaam="Verhoeven", gemeente="Breda")],
+        )
+        services.overleg_create(
+            by=regisseur,
+            datum_tijd=self.at(next_tuesday + timedelta(weeks=2), 13).replace(minute=30),
+            eindigt_op=self.at(next_tuesday + timedelta(weeks=2), 15).replace(minute=30),
+            locatie="ZVH Baronie Breda",
+            soort=OverlegSoort.CASUSOVERLEG,
+            voorzitter=regisseur,
+            ondersteuning=[self.users["secretariaat"]],
+        )
 
     def _only_grants(self, casus: Casus, regisseur: User, names: list[str]) -> None:
         """Make the fixture's grants exactly the listed organisations."""

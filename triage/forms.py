@@ -3,8 +3,9 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import Geslacht, Grondslag, Leefgebied, Relatie, Thema
+from cases.choices import Geslacht, Leefgebied, Relatie, Thema
 from cases.forms import DATE, partner_organisations
+from cases.selectors import grondslag_choices
 from zvh.accounts.choices import OrganisationType
 from zvh.accounts.models import Organisation
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
@@ -13,6 +14,10 @@ from zvh.persons.models import postcode_validator, validate_bsn
 from .choices import CRITERIA, AdviesAanleiding, Uitkomst, Vervolg
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def _grondslag_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *grondslag_choices()]  # the FG's list, read when the form is made
 
 
 class AanmeldingForm(forms.Form):
@@ -62,7 +67,7 @@ class AanmeldingForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld: lopend strafonderzoek, of de veiligheid van betrokkenen."),
     )
-    grondslag = forms.ChoiceField(label=_("Grondslag"), choices=[("", "—"), *Grondslag.choices], required=False)
+    grondslag = forms.ChoiceField(label=_("Grondslag"), choices=_grondslag_choices, required=False)
     grondslag_toelichting = forms.CharField(
         max_length=MAX_TEXT,
         label=_("Toelichting op de grondslag"),
@@ -90,6 +95,13 @@ class AanmeldingForm(forms.Form):
         for name in self.REQUIRED_TO_SUBMIT:
             if name in self.fields:
                 self.fields[name].required_to_submit = True
+
+    @property
+    def grondslag_uitleg(self):
+        """The FG's explanation of each grondslag that can be chosen (shown next to the field)."""
+        from cases.models import Grondslag
+
+        return Grondslag.objects.filter(actief=True)
 
     def service_data(self) -> dict:
         """The valid fields for the draft (after is_valid(); fields with an error are left as they were)."""
@@ -164,13 +176,66 @@ def betrokkenen_formset(data=None, initial=None) -> forms.BaseFormSet:
 class PlaatsenForm(forms.Form):
     sessie = forms.ModelChoiceField(label=_("Triagemoment"), queryset=None, empty_label=None)
 
-    def __init__(self, *args, sessies, **kwargs):
+    def __init__(self, *args, sessies, selected=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sessie"].queryset = sessies
+        if selected is not None:
+            self.initial["sessie"] = selected
 
 
 class SessieForm(forms.Form):
     datum = DateField(label=_("Datum van het triagemoment"), widget=DATE)
+
+    def __init__(self, *args, upcoming: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upcoming = upcoming
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if self.upcoming and datum < timezone.localdate():
+            raise forms.ValidationError(
+                _("Kies vandaag of een latere datum: een aanmelding wacht op een komend moment.")
+            )
+        return datum
+
+
+class AanmeldingChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        hoofd = obj.hoofdpersoon
+        naam = hoofd.volledige_naam if hoofd else "—"
+        return _("Aanmelding %(nr)s — %(naam)s (%(thema)s, %(partner)s)") % {
+            "nr": obj.pk,
+            "naam": naam,
+            "thema": obj.get_thema_display(),
+            "partner": obj.aanbrengende_partner,
+        }
+
+
+class WachtendeAanmeldingenForm(forms.Form):
+    """From a triage moment: the submitted aanmeldingen that wait for a moment and fit this board."""
+
+    aanmeldingen = AanmeldingChoiceField(
+        label=_("Aanmeldingen die wachten op triage"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, aanmeldingen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanmeldingen"].queryset = aanmeldingen
+
+
+class AanvullingVraagForm(forms.Form):
+    vraag = forms.CharField(
+        max_length=MAX_TEXT,
+        label=_("Vraag aan de melder"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat ontbreekt er voor de weging? De melder ziet de vraag bij de aanmelding."),
+    )
+
+
+class AanvullingAntwoordForm(forms.Form):
+    antwoord = forms.CharField(
+        max_length=MAX_TEXT, label=_("Uw antwoord of aanvulling"), widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class WegingForm(forms.Form):

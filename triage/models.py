@@ -2,7 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import Geslacht, Grondslag, Relatie, Thema, leefgebieden_labels
+from cases.choices import Geslacht, Relatie, Thema, leefgebieden_labels
+from cases.models.grondslagen import grondslag_label, validate_grondslag
 
 from .choices import AanmeldingBron, AanmeldingStatus, AdviesAanleiding, BordSoort, Uitkomst, Vervolg
 
@@ -38,7 +39,7 @@ class Aanmelding(models.Model):
     spoed = models.BooleanField(_("spoed"), default=False)
     betrokkene_geinformeerd = models.BooleanField(_("betrokkene is geïnformeerd"), null=True, blank=True)
     reden_niet_geinformeerd = models.TextField(_("reden dat de betrokkene niet is geïnformeerd"), blank=True)
-    grondslag = models.CharField(_("grondslag"), max_length=32, choices=Grondslag.choices, blank=True)
+    grondslag = models.CharField(_("grondslag"), max_length=32, blank=True, validators=[validate_grondslag])
     grondslag_toelichting = models.TextField(_("toelichting op de grondslag"), blank=True)
     sessie = models.ForeignKey(
         "triage.TriageSessie",
@@ -73,8 +74,34 @@ class Aanmelding(models.Model):
         return leefgebieden_labels(self.leefgebieden)
 
     @property
+    def grondslag_label(self) -> str:
+        return grondslag_label(self.grondslag) if self.grondslag else ""
+
+    @property
     def hoofdpersoon(self):
         return next((b for b in self.betrokkenen.all() if b.relatie == Relatie.HOOFDPERSOON), None)
+
+
+class Aanvulling(models.Model):
+    """Screening: the ZVH asks the melder a question before weging; the answer sends it back to screening."""
+
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="aanvullingen")
+    vraag = models.TextField(_("vraag aan de melder"))
+    gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    gevraagd_op = models.DateTimeField(_("gevraagd op"))
+    antwoord = models.TextField(_("antwoord of aanvulling"), blank=True)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanvulling")
+        verbose_name_plural = _("aanvullingen")
+        ordering = ["gevraagd_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"Aanvulling {self.pk} bij aanmelding {self.aanmelding_id}"
 
 
 class AanmeldingBetrokkene(models.Model):

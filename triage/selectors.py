@@ -2,9 +2,11 @@
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from privacy.choices import AccessAction
 from zvh.access import conditions, gateway
+from zvh.access.models import BeperktThema
 from zvh.access.themes import hidden_themes
 from zvh.accounts.choices import Role
 
@@ -51,6 +53,38 @@ def boards_with_recent_sessies(user, per_board: int = 8) -> list[tuple[TriageBor
     return [
         (bord, list(TriageSessie.objects.filter(bord=bord).order_by("-datum")[:per_board])) for bord in boards_for(user)
     ]
+
+
+def _restricted_team(thema: str):
+    return BeperktThema.objects.filter(thema=thema).values_list("team_id", flat=True).first()
+
+
+def boards_fitting(*, user, aanmelding: Aanmelding) -> QuerySet[TriageBord]:
+    """The boards that weigh this aanmelding: a restricted theme's team board (radicalisering → Weegploeg), else
+    the boards open to every procesregisseur."""
+    team_id = _restricted_team(aanmelding.thema)
+    return boards_for(user).filter(team_id=team_id) if team_id else boards_for(user).filter(team__isnull=True)
+
+
+def sessies_upcoming_for(*, user, aanmelding: Aanmelding) -> QuerySet[TriageSessie]:
+    """Coming triage moments (today or later) of the boards that fit the aanmelding, the next one first."""
+    return (
+        TriageSessie.objects.filter(bord__in=boards_fitting(user=user, aanmelding=aanmelding))
+        .filter(datum__gte=timezone.localdate())
+        .select_related("bord")
+        .order_by("datum", "bord__naam")
+    )
+
+
+def waiting_for_sessie(*, user, sessie: TriageSessie) -> QuerySet[Aanmelding]:
+    """Submitted aanmeldingen without a triage moment whose theme belongs on this board."""
+    restricted = BeperktThema.objects.values_list("thema", flat=True)
+    qs = aanmelding_queryset_for(user).filter(status=AanmeldingStatus.INGEDIEND, sessie__isnull=True)
+    if sessie.bord.team_id:
+        qs = qs.filter(thema__in=restricted.filter(team_id=sessie.bord.team_id))
+    else:
+        qs = qs.exclude(thema__in=restricted)
+    return qs.select_related("aanbrengende_partner").prefetch_related("betrokkenen").order_by("-spoed", "ingediend_op")
 
 
 def sessie_get_for_user(*, user, pk: int) -> TriageSessie:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.choices import Relatie
+from cases.models import Grondslag
 from cases.services import casus_open
 from zvh.access.models import BeperktThema
 from zvh.access.themes import teams_of
@@ -19,7 +20,7 @@ from zvh.persons.services import PERSON_FIELDS, persoon_link_or_create
 from zvh.queue import enqueue_on_commit
 
 from .choices import ZSM_TEAM, AanmeldingBron, AanmeldingStatus, AdviesAanleiding, Uitkomst
-from .models import Aanmelding, AanmeldingBetrokkene, Advies, TriageBord, TriageSessie, Weging
+from .models import Aanmelding, AanmeldingBetrokkene, Aanvulling, Advies, TriageBord, TriageSessie, Weging
 
 logger = logging.getLogger(__name__)
 BSN_LIKE = re.compile(r"(?<!\d)\d{8,9}(?!\d)")
@@ -117,6 +118,8 @@ def aanmelding_errors(aanmelding: Aanmelding) -> dict[str, list[str]]:
         add("reden_niet_geinformeerd", _("Geef de reden waarom de betrokkene niet is geïnformeerd."))
     if not aanmelding.grondslag:
         add("grondslag", _("Kies de grondslag."))
+    elif not Grondslag.objects.filter(code=aanmelding.grondslag, actief=True).exists():
+        add("grondslag", _("Deze grondslag is niet meer in gebruik. Kies een grondslag uit de lijst."))
     if not aanmelding.grondslag_toelichting.strip():
         add("grondslag_toelichting", _("Licht de grondslag toe."))
     betrokkenen = list(aanmelding.betrokkenen.all())
@@ -195,6 +198,56 @@ def aanmelding_place(*, aanmelding: Aanmelding, sessie: TriageSessie, by) -> Aan
     aanmelding.status = AanmeldingStatus.GEAGENDEERD
     aanmelding.save(update_fields=["sessie", "status"])
     return aanmelding
+
+
+@transaction.atomic
+def aanvulling_request(*, aanmelding: Aanmelding, by, vraag: str, at=None) -> Aanvulling:
+    """Screening: ask the melder for more before weging. The aanmelding leaves its triage moment until answered."""
+    _require(by, Role.PROCESREGISSEUR)
+    aanmelding = Aanmelding.objects.select_for_update(of=("self",)).select_related("sessie__bord").get(pk=aanmelding.pk)
+    if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
+        raise ValidationError(
+            _("Alleen bij een ingediende aanmelding zonder besluit kan een aanvulling worden gevraagd.")
+        )
+    if aanmelding.sessie_id:
+        _require_board_member(aanmelding.sessie.bord, by)
+    if not vraag.strip():
+        raise ValidationError({"vraag": _("Schrijf de vraag aan de melder.")})
+    aanvulling = Aanvulling(
+        aanmelding=aanmelding, vraag=vraag.strip(), gevraagd_door=by, gevraagd_op=at or timezone.now()
+    )
+    aanvulling.full_clean()
+    aanvulling.save()
+    aanmelding.status, aanmelding.sessie = AanmeldingStatus.AANVULLING, None
+    aanmelding.save(update_fields=["status", "sessie"])
+    return aanvulling
+
+
+def may_answer(aanmelding: Aanmelding, user) -> bool:
+    """The melder answers: who entered the aanmelding, or a partner professional of the aanbrengende partner."""
+    if aanmelding.ingediend_door_id == user.pk:
+        return True
+    return user.has_role(Role.KETENPARTNER) and user.organisation_id == aanmelding.aanbrengende_partner_id
+
+
+@transaction.atomic
+def aanvulling_answer(*, aanmelding: Aanmelding, by, antwoord: str, at=None) -> Aanvulling:
+    """The melder answers or adds information; the aanmelding returns to screening (ingediend)."""
+    aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+    if not may_answer(aanmelding, by):
+        raise PermissionDenied(_("Alleen de melder kan de gevraagde aanvulling geven."))
+    aanvulling = aanmelding.aanvullingen.filter(beantwoord_op__isnull=True).order_by("-gevraagd_op").first()
+    if aanmelding.status != AanmeldingStatus.AANVULLING or aanvulling is None:
+        raise ValidationError(_("Er staat geen vraag open bij deze aanmelding."))
+    if not antwoord.strip():
+        raise ValidationError({"antwoord": _("Schrijf uw antwoord of aanvulling.")})
+    aanvulling.antwoord, aanvulling.beantwoord_door = antwoord.strip(), by
+    aanvulling.beantwoord_op = at or timezone.now()
+    aanvulling.full_clean()
+    aanvulling.save(update_fields=["antwoord", "beantwoord_door", "beantwoord_op"])
+    aanmelding.status = AanmeldingStatus.INGEDIEND
+    aanmelding.save(update_fields=["status"])
+    return aanvulling
 
 
 @transaction.atomic

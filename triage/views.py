@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,7 +18,17 @@ from zvh.persons.services import possible_duplicates
 
 from . import selectors, services
 from .choices import CRITERIA_RULE, AanmeldingBron, AanmeldingStatus, BordSoort
-from .forms import AanmeldingForm, AdviesForm, PlaatsenForm, SessieForm, WegingForm, betrokkenen_formset
+from .forms import (
+    AanmeldingForm,
+    AanvullingAntwoordForm,
+    AanvullingVraagForm,
+    AdviesForm,
+    PlaatsenForm,
+    SessieForm,
+    WachtendeAanmeldingenForm,
+    WegingForm,
+    betrokkenen_formset,
+)
 from .models import Aanmelding
 
 MELDER_ROLES = (Role.KETENPARTNER, Role.PROCESREGISSEUR)
@@ -158,9 +170,7 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 object_ids=[p.pk for _b, found in duplicates for p in found],
                 person_ids=[p.pk for _b, found in duplicates for p in found],
             )
-    sessies = selectors.sessies_for(request.user)
-    if not (is_regisseur and aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD)):
-        sessies = sessies.none()
+    open_for_triage = aanmelding.status in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD)
     return render(
         request,
         "triage/aanmelding_detail.html",
@@ -168,11 +178,35 @@ def aanmelding_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "aanmelding": aanmelding,
             "is_regisseur": is_regisseur,
             "duplicates": duplicates,
-            "plaatsen_form": PlaatsenForm(sessies=sessies.order_by("-datum")[:20]) if sessies.exists() else None,
+            **(_placement(request, aanmelding) if is_regisseur and open_for_triage else {}),
+            "can_ask": is_regisseur and open_for_triage,
+            "can_answer": aanmelding.status == AanmeldingStatus.AANVULLING
+            and services.may_answer(aanmelding, request.user),
+            "aanvullingen": aanmelding.aanvullingen.select_related("gevraagd_door", "beantwoord_door"),
             "weging": getattr(aanmelding, "weging", None),
             "casus": getattr(aanmelding, "casus", None),
         },
     )
+
+
+UPCOMING_SHOWN = 12
+
+
+def _placement(request: HttpRequest, aanmelding: Aanmelding) -> dict:
+    """Only coming moments of the boards that fit, the next one chosen (or the one just made), and per fitting board
+    a form to make a new moment that comes straight back here."""
+    sessies = selectors.sessies_upcoming_for(user=request.user, aanmelding=aanmelding)
+    shown = list(sessies[:UPCOMING_SHOWN])
+    chosen = request.GET.get("sessie", "")
+    selected = next((s.pk for s in shown if chosen.isdigit() and s.pk == int(chosen)), shown[0].pk if shown else None)
+    plaatsen_form = None
+    if shown:
+        plaatsen_form = PlaatsenForm(sessies=sessies.filter(pk__in=[s.pk for s in shown]), selected=selected)
+    boards = selectors.boards_fitting(user=request.user, aanmelding=aanmelding)
+    return {
+        "plaatsen_form": plaatsen_form,
+        "nieuw_moment": [(bord, SessieForm(prefix=f"bord{bord.pk}", upcoming=True)) for bord in boards],
+    }
 
 
 @require_POST
@@ -214,12 +248,24 @@ def board_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(Role.PROCESREGISSEUR)
 def sessie_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a triage moment. From an aanmelding (``aanmelding`` posted) it goes straight back there, with the new
+    moment chosen; otherwise to the new moment."""
     bord = selectors.board_get_for_user(user=request.user, pk=pk)
-    form = SessieForm(request.POST)
+    terug = request.POST.get("aanmelding", "")
+    aanmelding = None
+    if terug.isdigit():
+        aanmelding = selectors.aanmelding_get_for_user(request=request, pk=int(terug))
+    form = SessieForm(request.POST, prefix=f"bord{bord.pk}" if aanmelding else None, upcoming=aanmelding is not None)
     if not form.is_valid():
-        messages.error(request, _("Vul een geldige datum in."))
+        messages.error(request, " ".join(form.errors.get("datum", [])) or _("Vul een geldige datum in."))
+        if aanmelding is not None:
+            return redirect(f"{reverse('triage:aanmelding_detail', args=[aanmelding.pk])}#kop-plaatsen")
         return redirect("triage:board_list")
     sessie = services.sessie_get_or_create(bord=bord, datum=form.cleaned_data["datum"], by=request.user)
+    if aanmelding is not None:
+        messages.success(request, _("Het triagemoment %(sessie)s is aangemaakt en gekozen.") % {"sessie": sessie})
+        url = reverse("triage:aanmelding_detail", args=[aanmelding.pk])
+        return redirect(f"{url}?{urlencode({'sessie': sessie.pk})}#kop-plaatsen")
     return redirect("triage:sessie_detail", pk=sessie.pk)
 
 
@@ -236,8 +282,51 @@ def sessie_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "aanmeldingen": aanmeldingen,
             "rule": CRITERIA_RULE,
             "weegploeg": sessie.bord.soort == BordSoort.WEEGPLOEG,
+            "wachtend_form": _waiting_form(request, sessie),
         },
     )
+
+
+WAITING_SHOWN = 30
+
+
+def _waiting_form(request: HttpRequest, sessie) -> WachtendeAanmeldingenForm | None:
+    waiting = list(selectors.waiting_for_sessie(user=request.user, sessie=sessie)[:WAITING_SHOWN])
+    if not waiting:
+        return None
+    gateway.log_shown(
+        request=request,
+        object_type="triage.aanmelding",
+        object_ids=[a.pk for a in waiting],
+        person_ids=[pid for a in waiting for pid in selectors.aanmelding_person_ids(a)],
+    )
+    queryset = selectors.waiting_for_sessie(user=request.user, sessie=sessie).filter(pk__in=[a.pk for a in waiting])
+    return WachtendeAanmeldingenForm(aanmeldingen=queryset)
+
+
+@require_POST
+@role_required(Role.PROCESREGISSEUR)
+def sessie_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the ticked waiting aanmeldingen on this triage moment."""
+    sessie = selectors.sessie_get_for_user(user=request.user, pk=pk)
+    form = WachtendeAanmeldingenForm(
+        request.POST, aanmeldingen=selectors.waiting_for_sessie(user=request.user, sessie=sessie)
+    )
+    if not form.is_valid():
+        messages.error(request, _("Kies een of meer aanmeldingen die wachten op triage."))
+        return redirect("triage:sessie_detail", pk=sessie.pk)
+    placed = []
+    for choice in form.cleaned_data["aanmeldingen"]:
+        aanmelding = selectors.aanmelding_get_for_user(request=request, pk=choice.pk, action=AccessAction.UPDATE)
+        try:
+            services.aanmelding_place(aanmelding=aanmelding, sessie=sessie, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, f"{_('Aanmelding')} {aanmelding.pk}: {' '.join(exc.messages)}")
+        else:
+            placed.append(str(aanmelding.pk))
+    if placed:
+        messages.success(request, _("Op dit triagemoment gezet: aanmelding %(nrs)s.") % {"nrs": ", ".join(placed)})
+    return redirect("triage:sessie_detail", pk=sessie.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -258,6 +347,47 @@ def weging_create(request: HttpRequest, pk: int) -> HttpResponse:
     if ok:
         return redirect("triage:sessie_detail", pk=weging.sessie_id)
     return render(request, "triage/weging_form.html", {"aanmelding": aanmelding, "form": form, "rule": CRITERIA_RULE})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROCESREGISSEUR)
+def aanvulling_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Screening: ask the melder for more before weging."""
+    aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+    if aanmelding.status not in (AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD):
+        messages.error(request, _("Bij deze aanmelding kan geen aanvulling meer worden gevraagd."))
+        return redirect("triage:aanmelding_detail", pk=pk)
+    form = AanvullingVraagForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.aanvulling_request(aanmelding=aanmelding, by=request.user, **form.cleaned_data),
+        _("De vraag staat bij de aanmelding; de melder kan antwoorden."),
+    )
+    if ok:
+        return redirect("triage:aanmelding_detail", pk=pk)
+    return render(request, "triage/aanvulling_form.html", {"aanmelding": aanmelding, "form": form, "vragen": True})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*MELDER_ROLES)
+def aanvulling_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The melder answers the open question; the aanmelding goes back to screening."""
+    aanmelding = selectors.aanmelding_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+    if aanmelding.status != AanmeldingStatus.AANVULLING or not services.may_answer(aanmelding, request.user):
+        messages.info(request, _("Er staat geen vraag voor u open bij deze aanmelding."))
+        return redirect("triage:aanmelding_detail", pk=pk)
+    form = AanvullingAntwoordForm(posted(request))
+    ok, _result = submit(
+        request,
+        form,
+        lambda: services.aanvulling_answer(aanmelding=aanmelding, by=request.user, **form.cleaned_data),
+        _("Dank u. Uw aanvulling is bij de aanmelding gezet; het ZVH gaat verder met de screening."),
+    )
+    if ok:
+        return redirect("triage:aanmelding_detail", pk=pk)
+    vraag = aanmelding.aanvullingen.filter(beantwoord_op__isnull=True).order_by("-gevraagd_op").first()
+    return render(request, "triage/aanvulling_form.html", {"aanmelding": aanmelding, "form": form, "vraag": vraag})
 
 
 @require_http_methods(["GET", "POST"])

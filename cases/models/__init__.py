@@ -9,6 +9,7 @@ from .casus import (
     StatusWijziging,
 )
 from .grants import CasusGroupObjectPermission, CasusUserObjectPermission, Grant
+from .grondslagen import Grondslag
 from .meetings import Agendapunt, Casusoverleg, Deelnemer
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Deelnemer",
     "Doel",
     "Grant",
+    "Grondslag",
     "LogboekEntry",
     "PlanVanAanpak",
     "StatusWijziging",

@@ -8,13 +8,13 @@ from ..choices import (
     Afsluitreden,
     AfspraakStatus,
     CasusStatus,
-    Grondslag,
     LogboekSoort,
     Relatie,
     Resultaat,
     Thema,
     leefgebieden_labels,
 )
+from .grondslagen import grondslag_label, validate_grondslag
 
 
 class CasusNummerReeks(models.Model):
@@ -42,7 +42,7 @@ class Casus(models.Model):
     aanbrengende_partner = models.ForeignKey(
         "accounts.Organisation", verbose_name=_("aanbrengende partner"), on_delete=models.PROTECT, related_name="+"
     )
-    grondslag = models.CharField(_("grondslag"), max_length=32, choices=Grondslag.choices)
+    grondslag = models.CharField(_("grondslag"), max_length=32, validators=[validate_grondslag])
     grondslag_toelichting = models.TextField(_("toelichting op de grondslag"))
     procesregisseur = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("procesregisseur"), on_delete=models.PROTECT, related_name="+"
@@ -115,6 +115,10 @@ class Casus(models.Model):
     @property
     def leefgebieden_display(self) -> str:
         return leefgebieden_labels(self.leefgebieden)
+
+    @property
+    def grondslag_label(self) -> str:
+        return grondslag_label(self.grondslag)
 
 
 class Betrokkene(models.Model):

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -6,12 +8,25 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import OverlegSoort
 from .casus import Casus
 
+DEFAULT_DUUR = timedelta(hours=2)
+
 
 class Casusoverleg(models.Model):
     """A meeting with an agenda of several cases. Who may see an item follows from that case's grants."""
 
     datum_tijd = models.DateTimeField(_("datum en tijd"))
+    # Filled by overleg_create (default two hours); empty only on rows made outside the service (scale data).
+    eindigt_op = models.DateTimeField(_("eindigt om"), null=True, blank=True)
     locatie = models.CharField(_("locatie"), max_length=200)
+    # A ZVH room is booked in the same room calendar as facilitering: no casusoverleg and booking in one room at once.
+    zaal = models.ForeignKey(
+        "facilitering.Room",
+        verbose_name=_("zaal van het ZVH"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="casusoverleggen",
+    )
     soort = models.CharField(_("soort"), max_length=20, choices=OverlegSoort.choices, default=OverlegSoort.CASUSOVERLEG)
     voorzitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("voorzitter"), on_delete=models.PROTECT, related_name="+"
@@ -33,6 +48,10 @@ class Casusoverleg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {timezone.localtime(self.datum_tijd):%d-%m-%Y %H:%M}"
+
+    @property
+    def einde(self):
+        return self.eindigt_op or self.datum_tijd + DEFAULT_DUUR
 
 
 class Agendapunt(models.Model):

@@ -16,6 +16,7 @@ from .grants import (
     grants_remove_expired_permissions,
     grants_set_end_after,
 )
+from .grondslagen import grondslag_create, grondslag_update
 from .meetings import agendapunt_add, agendapunt_verslag, deelnemer_add, overleg_create
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "grant_revoke",
     "grants_remove_expired_permissions",
     "grants_set_end_after",
+    "grondslag_create",
+    "grondslag_update",
     "logboek_add",
     "overleg_create",
     "plan_save",

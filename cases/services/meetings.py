@@ -8,10 +8,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from facilitering.models import Room
 from zvh.accounts.choices import Role
 
 from ..choices import CasusStatus
 from ..models import Agendapunt, Casus, Casusoverleg, Deelnemer
+from ..models.meetings import DEFAULT_DUUR
+from ..rooms import room_conflicts
 from .casus import casus_transition
 
 
@@ -21,15 +24,48 @@ def _require_zvh(user) -> None:
 
 
 @transaction.atomic
-def overleg_create(*, by, datum_tijd: datetime, locatie: str, soort: str, voorzitter, ondersteuning=()) -> Casusoverleg:
+def overleg_create(
+    *,
+    by,
+    datum_tijd: datetime,
+    locatie: str,
+    soort: str,
+    voorzitter,
+    ondersteuning=(),
+    eindigt_op: datetime | None = None,
+    zaal=None,
+) -> Casusoverleg:
+    """Plan a casusoverleg. A ZVH room is taken in the room calendar that facilitering bookings use too."""
     _require_zvh(by)
+    datum_tijd = Casusoverleg._meta.get_field("datum_tijd").to_python(datum_tijd)  # callers may pass ISO text
+    eindigt_op = eindigt_op or datum_tijd + DEFAULT_DUUR
+    if eindigt_op <= datum_tijd:
+        raise ValidationError({"eindtijd": _("De eindtijd ligt na de begintijd.")})
+    if zaal is not None:
+        _check_room(zaal, datum_tijd, eindigt_op)
     overleg = Casusoverleg(
-        datum_tijd=datum_tijd, locatie=locatie, soort=soort, voorzitter=voorzitter, aangemaakt_door=by
+        datum_tijd=datum_tijd,
+        eindigt_op=eindigt_op,
+        locatie=locatie or (zaal.name if zaal else ""),
+        zaal=zaal,
+        soort=soort,
+        voorzitter=voorzitter,
+        aangemaakt_door=by,
     )
     overleg.full_clean()
     overleg.save()
     overleg.ondersteuning.set(ondersteuning)
     return overleg
+
+
+def _check_room(zaal: Room, starts_at: datetime, ends_at: datetime) -> None:
+    # The same row lock as facilitering's booking services take: a booking and an overleg cannot slip in together.
+    list(Room.objects.select_for_update().filter(pk=zaal.pk).values_list("pk", flat=True))
+    if not zaal.active:
+        raise ValidationError({"zaal": _("Zaal %(room)s is niet meer in gebruik.") % {"room": zaal.name}})
+    lines = room_conflicts(zaal=zaal, starts_at=starts_at, ends_at=ends_at)
+    if lines:
+        raise ValidationError({"zaal": _("Dubbele boeking: %(lines)s.") % {"lines": "; ".join(lines)}})
 
 
 @transaction.atomic

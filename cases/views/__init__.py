@@ -11,10 +11,13 @@ from .casus import (
     plan_edit,
 )
 from .dashboard import dashboard
+from .grondslagen import grondslag_create, grondslag_edit, grondslag_list
 from .meetings import (
     agendapunt_add,
+    agendapunt_add_waiting,
     agendapunt_afspraak,
     agendapunt_verslag,
+    casus_agenderen,
     deelnemer_add,
     overleg_create,
     overleg_detail,
@@ -28,8 +31,10 @@ __all__ = [
     "afspraak_create",
     "afspraak_status",
     "agendapunt_add",
+    "agendapunt_add_waiting",
     "agendapunt_afspraak",
     "agendapunt_verslag",
+    "casus_agenderen",
     "casus_detail",
     "casus_list",
     "casus_transition",
@@ -38,6 +43,9 @@ __all__ = [
     "grant_change",
     "grant_list",
     "grant_revoke",
+    "grondslag_create",
+    "grondslag_edit",
+    "grondslag_list",
     "logboek_create",
     "overleg_create",
     "overleg_detail",

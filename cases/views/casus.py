@@ -13,9 +13,11 @@ from zvh.permissions import role_required
 
 from .. import services
 from ..access import casus_get_for_user
+from ..choices import CasusStatus
 from ..forms import (
     AfspraakForm,
     AfspraakStatusForm,
+    AgenderenForm,
     CasusFilter,
     GrantChangeForm,
     GrantForm,
@@ -25,7 +27,7 @@ from ..forms import (
 )
 from ..models import Afspraak, Grant
 from ..selectors import casus_detail as build_detail
-from ..selectors import casus_for_detail, grant_is_active, log_casus_page
+from ..selectors import casus_for_detail, grant_is_active, log_casus_page, overleggen_coming
 from ..selectors import casus_list as list_cases
 from ..states import available
 
@@ -50,6 +52,11 @@ def casus_list(request: HttpRequest) -> HttpResponse:
 def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
     casus = casus_get_for_user(request=request, pk=pk, queryset=casus_for_detail(request.user))
     detail = build_detail(user=request.user, casus=casus)
+    is_regisseur = request.user.has_role(Role.PROCESREGISSEUR)
+    agenderen_form = None
+    if is_regisseur and casus.status != CasusStatus.AFGESLOTEN:
+        coming = list(overleggen_coming(request.user).exclude(agendapunten__casus=casus)[:AGENDEREN_SHOWN])
+        agenderen_form = AgenderenForm(overleggen=coming)
     return render(
         request,
         "cases/casus_detail.html",
@@ -59,8 +66,12 @@ def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
             "transitions": available(casus.status),
             "logboek_form": LogboekForm(partner=not request.user.has_role(Role.PROCESREGISSEUR)),
+            "agenderen_form": agenderen_form,
         },
     )
+
+
+AGENDEREN_SHOWN = 12
 
 
 def _regisseur_case(request: HttpRequest, pk: int, action=AccessAction.UPDATE):

@@ -15,9 +15,24 @@ from zvh.permissions import role_required
 
 from .. import services
 from ..access import casus_get_for_user, casus_queryset_for
-from ..forms import AfspraakForm, AgendapuntForm, DeelnemerForm, OverlegForm, VerslagForm
+from ..forms import (
+    AfspraakForm,
+    AgendapuntForm,
+    AgenderenForm,
+    DeelnemerForm,
+    OverlegForm,
+    VerslagForm,
+    WachtendeCasussenForm,
+)
 from ..models import Agendapunt
-from ..selectors import invitees, overleg_agenda, overleg_queryset_for
+from ..selectors import (
+    cases_waiting_for_overleg,
+    invitees,
+    log_casus_page,
+    overleg_agenda,
+    overleg_queryset_for,
+    overleggen_coming,
+)
 
 MEETING_ROLES = (Role.PROCESREGISSEUR, Role.SECRETARIAAT, Role.KETENPARTNER)
 ZVH_ROLES = (Role.PROCESREGISSEUR, Role.SECRETARIAAT)
@@ -58,6 +73,8 @@ def overleg_create(request: HttpRequest) -> HttpResponse:
             soort=form.cleaned_data["soort"],
             voorzitter=form.cleaned_data["voorzitter"],
             ondersteuning=form.cleaned_data["ondersteuning"],
+            eindigt_op=form.eindigt_op(),
+            zaal=form.cleaned_data["zaal"],
         ),
         _("Het casusoverleg is gepland. Zet nu de casussen op de agenda."),
     )
@@ -103,6 +120,9 @@ def _agenda(request: HttpRequest, pk: int, template: str, action: str = AccessAc
 def _agenda_context(request: HttpRequest, pk: int, action: str) -> dict:
     overleg = _overleg(request, pk)
     items = overleg_agenda(request=request, overleg=overleg, action=action)
+    wachtend_form = None
+    if request.user.has_role(Role.PROCESREGISSEUR) and action == AccessAction.READ:
+        wachtend_form = _waiting_form(request, overleg)
     return {
         "overleg": overleg,
         "items": [(item, invitees(item.punt) if item.toegang else []) for item in items],
@@ -110,7 +130,65 @@ def _agenda_context(request: HttpRequest, pk: int, action: str) -> dict:
         "is_regisseur": request.user.has_role(Role.PROCESREGISSEUR),
         "is_zvh": request.user.has_role(*ZVH_ROLES),
         "agendapunt_form": AgendapuntForm(),
+        "wachtend_form": wachtend_form,
     }
+
+
+WAITING_SHOWN = 30
+
+
+def _waiting_form(request: HttpRequest, overleg, data=None) -> WachtendeCasussenForm | None:
+    """The cases waiting for an overleg, as checkboxes; the names shown are logged."""
+    waiting = cases_waiting_for_overleg(user=request.user, overleg=overleg)
+    shown = list(waiting[:WAITING_SHOWN])
+    if not shown:
+        return None
+    log_casus_page(request, shown)
+    return WachtendeCasussenForm(data, casussen=waiting.filter(pk__in=[c.pk for c in shown]))
+
+
+@require_http_methods(["POST"])
+@role_required(Role.PROCESREGISSEUR)
+def agendapunt_add_waiting(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the ticked waiting cases on the agenda; each case is opened through the access gateway."""
+    overleg = _overleg(request, pk)
+    form = WachtendeCasussenForm(request.POST, casussen=cases_waiting_for_overleg(user=request.user, overleg=overleg))
+    if not form.is_valid():
+        messages.error(request, _("Kies een of meer casussen die wachten op een casusoverleg."))
+        return redirect("cases:overleg_detail", pk=overleg.pk)
+    added = []
+    for choice in form.cleaned_data["casussen"]:
+        casus = casus_get_for_user(request=request, pk=choice.pk, action=AccessAction.UPDATE)
+        try:
+            services.agendapunt_add(overleg=overleg, casus=casus, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, f"{casus.nummer}: {' '.join(exc.messages)}")
+        else:
+            added.append(casus.nummer)
+    if added:
+        messages.success(request, _("Op de agenda gezet: %(nrs)s.") % {"nrs": ", ".join(added)})
+    return redirect("cases:overleg_detail", pk=overleg.pk)
+
+
+@require_http_methods(["POST"])
+@role_required(Role.PROCESREGISSEUR)
+def casus_agenderen(request: HttpRequest, pk: int) -> HttpResponse:
+    """'Op de agenda zetten' from the case page: the chosen coming casusoverleg."""
+    casus = casus_get_for_user(request=request, pk=pk, action=AccessAction.UPDATE)
+    chosen = request.POST.get("overleg", "")
+    overleggen = list(overleggen_coming(request.user).filter(pk=chosen)) if chosen.isdigit() else []
+    form = AgenderenForm(request.POST, overleggen=overleggen)
+    if not form.is_valid():
+        messages.error(request, _("Kies een gepland casusoverleg."))
+        return redirect("cases:casus_detail", pk=casus.pk)
+    overleg = form.chosen()
+    try:
+        services.agendapunt_add(overleg=overleg, casus=casus, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("cases:casus_detail", pk=casus.pk)
+    messages.success(request, _("Casus %(nr)s staat op de agenda.") % {"nr": casus.nummer})
+    return redirect("cases:overleg_detail", pk=overleg.pk)
 
 
 @require_http_methods(["POST"])

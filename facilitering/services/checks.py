@@ -174,10 +174,33 @@ def check_conflicts(errors: Errors, slots: list[Slot], *, detailed: bool) -> Non
                 room_lines.append(_conflict_line(_("Zaal %(name)s"), slot.room.name, other, detailed))
             if slot.medewerker is not None and other.medewerker_id == slot.medewerker.pk:
                 person_lines.append(_conflict_line("%(name)s", slot.medewerker.display_name, other, detailed))
+    room_lines += _overleg_room_lines(slots)
     if room_lines:
         errors.add("room", _("Dubbele boeking: %(lines)s") % {"lines": _listing(room_lines)})
     if person_lines:
         errors.add("medewerker", _("Dubbele boeking: %(lines)s") % {"lines": _listing(person_lines)})
+
+
+def _overleg_room_lines(slots: list[Slot]) -> list[str]:
+    """ZVH rooms are shared with casusoverleggen (cases.rooms): a booking may not take a room an overleg holds.
+    The line names the overleg by its kind and time only, never its cases."""
+    from cases.rooms import overleg_busy_line, overleggen_in_rooms  # cases loads facilitering's models, not v.v.
+
+    rooms = {s.room.pk for s in slots if s.room is not None}
+    if not rooms:
+        return []
+    overleggen = list(
+        overleggen_in_rooms(
+            room_ids=rooms, starts_at=min(s.starts_at for s in slots), ends_at=max(s.ends_at for s in slots)
+        )
+    )
+    return [
+        overleg_busy_line(slot.room.name, overleg)
+        for slot in slots
+        if slot.room is not None
+        for overleg in overleggen
+        if overleg.zaal_id == slot.room.pk and overleg.datum_tijd < slot.ends_at and overleg.einde > slot.starts_at
+    ]
 
 
 def _overlapping_candidates(slots: list[Slot]) -> list[Booking]:

@@ -5,7 +5,13 @@ from zvh.accounts.choices import Role
 
 from .world import build_case_world
 
-R, S, K = Role.PROCESREGISSEUR, Role.SECRETARIAAT, Role.KETENPARTNER
+R, S, K, FG = Role.PROCESREGISSEUR, Role.SECRETARIAAT, Role.KETENPARTNER, Role.FG
+
+
+def a_grondslag(world) -> dict:
+    from cases.models import Grondslag
+
+    return {"pk": Grondslag.objects.order_by("pk").first().pk}
 
 
 def build_world(world: dict) -> None:
@@ -119,6 +125,19 @@ MATRIX = {
         data=lambda w: {"casusnummer": w["casus_expired"].nummer},
     ),
     "cases:deelnemer_add": only(R, S, kwargs=pk("overleg")),
+    "cases:agendapunt_add_waiting": only(
+        R,
+        allowed=REDIRECT,
+        kwargs=pk("overleg"),
+        method="post",
+        data=lambda w: {"casussen": [w["casus_expired"].pk]},
+    ),
+    "cases:casus_agenderen": case_pages(
+        R, granted={R: REDIRECT}, method="post", data=lambda w: {"overleg": w["overleg"].pk}
+    ),
+    "cases:grondslag_list": only(FG),
+    "cases:grondslag_create": only(FG),
+    "cases:grondslag_edit": only(FG, kwargs=a_grondslag),
     "cases:agendapunt_verslag": only(R, S, kwargs=pk("punt_granted")),
     "cases:agendapunt_afspraak": only(
         R,

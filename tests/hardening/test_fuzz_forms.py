@@ -94,12 +94,13 @@ def _filter_qs(filterset, world):
 
 def _variants(world) -> dict[str, list[dict]]:
     """class path → list of constructor kwargs (one fuzz target each); ``None`` key ``_after``: the cheap call."""
+    from cases.models import Casusoverleg
     from cases.selectors import casus_list
     from facilitering.selectors.bookings import bookings_for_user
     from privacy import selectors as privacy_selectors
     from reporting.choices import Soort
     from reporting.models import Activiteit
-    from triage.models import TriageSessie
+    from triage.models import Aanmelding, TriageSessie
 
     partners = Organisation.objects.all()
     sec, regisseur = world["secretariaat"], world["regisseur"]
@@ -123,13 +124,19 @@ def _variants(world) -> dict[str, list[dict]]:
         "cases.forms.GrantChangeForm": [{}],
         "cases.forms.OverlegForm": [{}],
         "cases.forms.AgendapuntForm": [{}],
+        "cases.forms.WachtendeCasussenForm": [{"casussen": casus_list(regisseur)}],
+        "cases.forms.AgenderenForm": [{"overleggen": list(Casusoverleg.objects.all())}, {"overleggen": []}],
+        "cases.forms.GrondslagForm": [{"editing": False}, {"editing": True}],
         "cases.forms.VerslagForm": [{}],
         "cases.forms.DeelnemerForm": [{}],
         "cases.forms.ZoekForm": [{"_after": _cheap_search}],
         "triage.forms.AanmeldingForm": [{"on_behalf": False}, {"on_behalf": True}],
         "triage.forms.BetrokkeneForm": [{}],
         "triage.forms.PlaatsenForm": [{"sessies": TriageSessie.objects.all()}],
-        "triage.forms.SessieForm": [{}],
+        "triage.forms.SessieForm": [{}, {"upcoming": True}],
+        "triage.forms.WachtendeAanmeldingenForm": [{"aanmeldingen": Aanmelding.objects.all()}],
+        "triage.forms.AanvullingVraagForm": [{}],
+        "triage.forms.AanvullingAntwoordForm": [{}],
         "triage.forms.WegingForm": [{}],
         "triage.forms.AdviesForm": [{}],
         "reporting.forms.PeriodForm": [{}],

@@ -33,6 +33,38 @@ MATRIX = {
         R, allowed=REDIRECT, kwargs=pk("aanmelding_own"), method="post", data=lambda w: {"sessie": w["sessie"].pk}
     ),
     "triage:weging_create": only(R, kwargs=pk("aanmelding_placed")),
+    "triage:aanvulling_request": Variants(
+        {
+            "ingediend": only(R, kwargs=pk("aanmelding_own")),
+            "andere-organisatie": expect(default=FORBIDDEN, **{R: OK}, kwargs=pk("aanmelding_other")),
+        }
+    ),
+    "triage:aanvulling_answer": Variants(
+        {
+            "vraag-open": expect(default=FORBIDDEN, **{R: REDIRECT, K: OK}, kwargs=pk("aanmelding_aanvulling")),
+            "andere-organisatie": expect(
+                default=FORBIDDEN, **{R: REDIRECT, K: NOT_FOUND}, kwargs=pk("aanmelding_other")
+            ),
+        }
+    ),
+    "triage:sessie_add": Variants(
+        {
+            "open-bord": only(
+                R,
+                allowed=REDIRECT,
+                kwargs=pk("sessie"),
+                method="post",
+                data=lambda w: {"aanmeldingen": [w["aanmelding_own"].pk]},
+            ),
+            "weegploeg-geen-lid": only(
+                R,
+                allowed=NOT_FOUND,
+                kwargs=pk("sessie_weegploeg"),
+                method="post",
+                data=lambda w: {"aanmeldingen": [w["aanmelding_own"].pk]},
+            ),
+        }
+    ),
     "triage:board_list": only(R),
     "triage:sessie_create": Variants(
         {

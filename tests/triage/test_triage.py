@@ -1,13 +1,14 @@
 """Triage: boards and triage moments, the Weegploeg, the weging against the national criteria, and the melder."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.access import casus_queryset_for
 from cases.choices import Relatie, Thema
@@ -60,8 +61,9 @@ def sessie(regisseur, soort=BordSoort.MASS_VT, datum=date(2022, 3, 15)) -> Triag
 def test_procesregisseur_opens_a_triage_moment_and_places_an_aanmelding(client_for, melder):
     client, _regisseur = client_for(Role.PROCESREGISSEUR)
     aanmelding = submitted(melder, spoed=True)
-    response = client.post(url("sessie_create", bord()), {"datum": "2022-03-15"})
-    moment = TriageSessie.objects.get(bord=bord(), datum=date(2022, 3, 15))
+    coming = timezone.localdate() + timedelta(days=7)  # only coming moments are offered
+    response = client.post(url("sessie_create", bord()), {"datum": coming.isoformat()})
+    moment = TriageSessie.objects.get(bord=bord(), datum=coming)
     assert response.status_code == 302 and response["Location"] == url("sessie_detail", moment)
     detail = client.get(url("aanmelding_detail", aanmelding)).content.decode()
     assert "Agenderen voor triage" in detail and f'<option value="{moment.pk}"' in detail

@@ -46,6 +46,8 @@ def build_triage_world(world: dict) -> None:
     world["aanmelding_draft"] = services.aanmelding_save_draft(
         by=melder, data={"aanleiding": "Nog niet af"}, betrokkenen=[person("Bram", "Kok")]
     )
+    world["aanmelding_aanvulling"] = submitted(melder, persons=[person("Noor", "Vink")])
+    services.aanvulling_request(aanmelding=world["aanmelding_aanvulling"], by=regisseur, vraag="Welke school?")
     mass_vt = TriageBord.objects.get(soort=BordSoort.MASS_VT)
     world["bord"] = mass_vt
     world["sessie"] = services.sessie_get_or_create(bord=mass_vt, datum=date(2026, 12, 1), by=regisseur)
@@ -57,4 +59,4 @@ def build_triage_world(world: dict) -> None:
     hidden = world.setdefault("hidden", {})
     hidden.setdefault(Role.KETENPARTNER, set()).add("Lotte Aarts")  # another organisation's aanmelding
     for role in ("anoniem", "zonder-2fa", Role.SECRETARIAAT, Role.MANAGER, Role.FG, Role.BEHEERDER, "superuser"):
-        hidden.setdefault(role, set()).update({"Lotte Aarts", "Sven Mertens"})
+        hidden.setdefault(role, set()).update({"Lotte Aarts", "Sven Mertens", "Noor Vink"})
