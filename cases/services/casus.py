@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_afspraak
 
 from ..choices import AfspraakStatus, CasusStatus, LogboekSoort, Relatie
 from ..models import (
@@ -216,6 +217,7 @@ def afspraak_create(
     )
     afspraak.full_clean()
     afspraak.save()
+    notify_afspraak(afspraak=afspraak, by=by)
     return afspraak
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_grant
 
 from ..choices import GrantRol
 from ..models import Casus, CasusGroupObjectPermission, CasusUserObjectPermission, Grant
@@ -100,6 +101,7 @@ def grant_create(
     grant.full_clean()
     grant.save()
     _sync_permission(grant)
+    notify_grant(grant=grant)
     return grant
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_invitation
 
 from ..choices import CasusStatus
 from ..models import Agendapunt, Casus, Casusoverleg, Deelnemer
@@ -45,6 +46,7 @@ def agendapunt_add(*, overleg: Casusoverleg, casus: Casus, by, at: datetime | No
     punt = Agendapunt.objects.create(overleg=overleg, casus=casus, volgorde=volgorde)
     if casus.status == CasusStatus.AANGEMAAKT:
         casus_transition(casus=casus, name="overleg_plannen", by=by, reden=_("Op de agenda van %s") % overleg, at=at)
+    notify_invitation(punt=punt)
     return punt
 
 
