@@ -22,6 +22,7 @@ urlpatterns = [
     path("overleggen/nieuw/", views.overleg_create, name="overleg_create"),
     path("overleggen/<int:pk>/", views.overleg_detail, name="overleg_detail"),
     path("overleggen/<int:pk>/afdrukken/", views.overleg_print, name="overleg_print"),
+    path("overleggen/<int:pk>/agenda.ics", views.overleg_ics, name="overleg_ics"),
     path("overleggen/<int:pk>/agendapunten/", views.agendapunt_add, name="agendapunt_add"),
     path("overleggen/<int:pk>/deelnemers/", views.deelnemer_add, name="deelnemer_add"),
     path("agendapunten/<int:pk>/verslag/", views.agendapunt_verslag, name="agendapunt_verslag"),

@@ -18,6 +18,7 @@ from .meetings import (
     deelnemer_add,
     overleg_create,
     overleg_detail,
+    overleg_ics,
     overleg_list,
     overleg_print,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "logboek_create",
     "overleg_create",
     "overleg_detail",
+    "overleg_ics",
     "overleg_list",
     "overleg_print",
     "persoon_detail",

@@ -14,6 +14,7 @@ from zvh.permissions import role_required
 
 from .. import services
 from ..access import casus_get_for_user, casus_queryset_for
+from ..ical import overleg_calendar
 from ..forms import AfspraakForm, AgendapuntForm, DeelnemerForm, OverlegForm, VerslagForm
 from ..models import Agendapunt
 from ..selectors import invitees, overleg_agenda, overleg_queryset_for
@@ -76,6 +77,16 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def overleg_print(request: HttpRequest, pk: int) -> HttpResponse:
     """Printable agenda and minutes: the same need-to-know filtering; printing is logged as an export."""
     return _agenda(request, pk, template="cases/overleg_print.html", action=AccessAction.EXPORT)
+
+
+@require_GET
+@role_required(*MEETING_ROLES)
+def overleg_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting as an iCalendar file: date, time, place and a link; no agenda (only invited users get it)."""
+    overleg = _overleg(request, pk)
+    response = HttpResponse(overleg_calendar(overleg), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="casusoverleg-{overleg.pk}.ics"'
+    return response
 
 
 def _agenda(request: HttpRequest, pk: int, template: str, action: str = AccessAction.READ) -> HttpResponse:
