@@ -6,7 +6,9 @@
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -24,6 +26,17 @@ from .choices import NotificationKind
 from .models import Notification
 
 logger = logging.getLogger(__name__)
+_muted: ContextVar[bool] = ContextVar("notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted() -> Iterator[None]:
+    """Record no notifications inside this block: for replaying history (demo data), not for users' actions."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def _queue_failed(exc: BrokerUnavailable) -> None:
@@ -37,6 +50,8 @@ def notification_record(
 ) -> list[Notification]:
     """Record one event for each recipient (once); queue immediate ones for sending after commit.
     Returns the rows that are new."""
+    if _muted.get():
+        return []
     created = []
     for recipient in recipients:
         notification, new = Notification.objects.get_or_create(
