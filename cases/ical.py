@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -35,7 +36,7 @@ def overleg_event(overleg: Casusoverleg) -> Event:
     event.add("dtstamp", overleg.aangemaakt_op or timezone.now())
     event.add("dtstart", start)
     event.add("dtend", start + OVERLEG_DUUR)
-    event.add("summary", f"{overleg.get_soort_display()} — {settings.ZVH_NAME}")
+    event.add("summary", f"{capfirst(overleg.get_soort_display())} — {settings.ZVH_NAME}")
     event.add("location", strip_control_characters(overleg.locatie))
     event.add(
         "description",
