@@ -97,6 +97,7 @@ def casus_open(
             rol="deelnemer",
             doel=_("Aanbrengende partner: volgt de casus die zij heeft aangemeld."),
             geldig_van=opened_at,
+            notify=False,
         )
     return casus
 

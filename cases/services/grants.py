@@ -67,7 +67,10 @@ def grant_create(
     organisatie=None,
     geldig_van: datetime | None = None,
     geldig_tot: datetime | None = None,
+    notify: bool = True,
 ) -> Grant:
+    """Give a partner access. ``notify``: the partner gets an e-mail (not for the aanbrengende partner's automatic
+    grant at opening: the melder hears the triage outcome instead)."""
     _require_regisseur(by)
     now = timezone.now()
     if (user is None) == (organisatie is None):
@@ -101,7 +104,8 @@ def grant_create(
     grant.full_clean()
     grant.save()
     _sync_permission(grant)
-    notify_grant(grant=grant)
+    if notify:
+        notify_grant(grant=grant)
     return grant
 
 

@@ -48,6 +48,7 @@ MODULES = [
     "privacy.filters",
     "zvh.accounts.forms",
     "zvh.accounts.admin",
+    "zvh.notifications.forms",
 ]
 
 
@@ -149,6 +150,7 @@ def _variants(world) -> dict[str, list[dict]]:
         "facilitering.forms.AgreementForm": [{"editing": False}, {"editing": True}],
         "facilitering.forms.CalendarForm": [{"partners": partners}],
         "facilitering.forms.BudgetForm": [{}],
+        "zvh.notifications.forms.PreferenceForm": [{}],
         "facilitering.filters.BookingFilter": [
             {"queryset": bookings_for_user(sec), "request": _request(sec), "_after": _filter_qs}
         ],

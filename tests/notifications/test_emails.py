@@ -172,3 +172,10 @@ def test_the_reminder_skips_done_afspraken_and_owners_who_lost_access(casus, reg
     case_services.afspraak_set_status(afspraak=afspraak, by=regisseur, status="open")
     case_services.grant_revoke(grant=grant, by=regisseur)
     assert services.reminders_record(today=date.today()) == []
+
+
+def test_the_aanbrengende_partner_is_not_mailed_for_its_own_case(regisseur, politie, agent):
+    from tests.cases.world import make_person, open_case
+
+    open_case(regisseur=regisseur, partner=politie, persoon=make_person("Petra", "Bakker", bsn="999990032"))
+    assert not Notification.objects.exists()  # the melder hears the triage outcome instead
