@@ -40,7 +40,8 @@ def overleg_event(overleg: Casusoverleg) -> Event:
     event.add("location", strip_control_characters(overleg.locatie))
     event.add(
         "description",
-        _("De agenda en de stukken staan in ZVH Casusregie (inloggen nodig): %(link)s") % {"link": overleg_link(overleg)},
+        _("De agenda en de stukken staan in ZVH Casusregie (inloggen nodig): %(link)s")
+        % {"link": overleg_link(overleg)},
     )
     if settings.ZVH_BASE_URL:
         event.add("url", overleg_link(overleg))

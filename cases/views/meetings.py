@@ -14,8 +14,8 @@ from zvh.permissions import role_required
 
 from .. import services
 from ..access import casus_get_for_user, casus_queryset_for
-from ..ical import overleg_calendar
 from ..forms import AfspraakForm, AgendapuntForm, DeelnemerForm, OverlegForm, VerslagForm
+from ..ical import overleg_calendar
 from ..models import Agendapunt
 from ..selectors import invitees, overleg_agenda, overleg_queryset_for
 

@@ -129,12 +129,12 @@ def test_feed_settings_page_shows_the_address_again_until_it_is_renewed(client_f
     response = client.post(url, {"actie": "aanmaken"}, follow=True)
     page = response.content.decode()
     assert "http://testserver/facilitering/feed/" in page
-    assert "<details class=\"fac-feed\" open>" in page  # a new address is shown unfolded
+    assert '<details class="fac-feed" open>' in page  # a new address is shown unfolded
     token = page.split("/facilitering/feed/")[1].split(".ics")[0]
     assert Client().get(feed_url(token)).status_code == 200
     again = client.get(url).content.decode()
     assert token in again and "U hebt een agenda-abonnement sinds" in again
-    assert "<details class=\"fac-feed\">" in again  # folded: shown on request
+    assert '<details class="fac-feed">' in again  # folded: shown on request
     assert 'data-copy-target="feed-url"' in again and "js/copy.js" in again
     client.post(url, {"actie": "vernieuwen"})
     renewed = client.get(url).content.decode()

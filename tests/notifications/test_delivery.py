@@ -59,7 +59,10 @@ def test_digest_users_get_one_email_a_day_with_everything(
     with django_capture_on_commit_callbacks(execute=True):
         grant_to(casus, regisseur, politie)
         case_services.afspraak_create(
-            casus=casus, by=regisseur, actie="Huisbezoek Jan de Vries", deadline=date.today(),
+            casus=casus,
+            by=regisseur,
+            actie="Huisbezoek Jan de Vries",
+            deadline=date.today(),
             eigenaar_organisatie=politie,
         )
         case_services.agendapunt_add(overleg=overleg, casus=casus, by=regisseur)

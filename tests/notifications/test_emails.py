@@ -144,7 +144,10 @@ def test_the_weekly_reminder_counts_overdue_afspraken_of_their_owners_only(
             eigenaar_organisatie=politie,
         )
     case_services.afspraak_create(
-        casus=casus, by=regisseur, actie="Nog niet te laat", deadline=date.today() + timedelta(days=1),
+        casus=casus,
+        by=regisseur,
+        actie="Nog niet te laat",
+        deadline=date.today() + timedelta(days=1),
         eigenaar_organisatie=politie,
     )
     Notification.objects.all().delete()
@@ -164,7 +167,10 @@ def test_the_weekly_reminder_counts_overdue_afspraken_of_their_owners_only(
 def test_the_reminder_skips_done_afspraken_and_owners_who_lost_access(casus, regisseur, politie, agent):
     grant = grant_to(casus, regisseur, politie)
     afspraak = case_services.afspraak_create(
-        casus=casus, by=regisseur, actie="Huisbezoek", deadline=date.today() - timedelta(days=3),
+        casus=casus,
+        by=regisseur,
+        actie="Huisbezoek",
+        deadline=date.today() - timedelta(days=3),
         eigenaar_organisatie=politie,
     )
     case_services.afspraak_set_status(afspraak=afspraak, by=regisseur, status="gereed")
