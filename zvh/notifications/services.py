@@ -141,7 +141,9 @@ def notification_send(*, notification_id: int) -> bool:
 @transaction.atomic
 def digest_send(*, user_id: int) -> int:
     """Send everything not yet sent to this user as one e-mail. Returns how many notifications it held."""
-    pending = list(selectors.unsent_for(user_id).select_for_update(skip_locked=True).select_related("recipient"))
+    pending = list(
+        selectors.unsent_for(user_id).select_for_update(skip_locked=True, of=("self",)).select_related("recipient")
+    )
     if not pending or not _deliverable(pending[0].recipient):
         return 0
     emails.digest_message(pending[0].recipient, pending).send()
