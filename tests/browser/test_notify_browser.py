@@ -77,8 +77,9 @@ def test_preference_invitation_mail_and_calendars(page, demo):
     invitations = [m for m in mail.outbox if m.subject == "Uitnodiging voor een casusoverleg"]
     assert [m.to for m in invitations] == [["veiligthuis@demo.zvh.invalid"]]
     [message] = invitations
-    [(name, content, _mimetype)] = message.attachments
-    text = "\n".join([message.subject, message.body, content.decode()])
+    [(name, content, _mimetype)] = message.attachments  # a text/* attachment is kept as str
+    assert name == f"casusoverleg-{overleg.pk}.ics"
+    text = "\n".join([message.subject, message.body, content])
     for needle in (*PETRA, *JAN, petra.nummer):
         assert needle not in text, needle
     assert f"/overleggen/{overleg.pk}/" in message.body
