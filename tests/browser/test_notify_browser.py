@@ -106,7 +106,7 @@ def test_preference_invitation_mail_and_calendars(page, demo):
     page.get_by_text("Adres van uw agenda-abonnement tonen").click()
     expect(page.get_by_label("Adres van uw agenda-abonnement")).to_have_value(address)
     page.get_by_role("button", name="Adres kopiëren").click()
-    expect(page.get_by_role("status")).to_have_text("Het adres is gekopieerd.")
+    expect(page.locator("#feed-url-status")).to_have_text("Het adres is gekopieerd.")
     assert page.evaluate("navigator.clipboard.readText()") == address
     scan(page, problems)
     page.goto(base + "/facilitering/")
