@@ -24,6 +24,7 @@ urlpatterns = [
     path("overleggen/<int:pk>/", views.overleg_detail, name="overleg_detail"),
     path("overleggen/<int:pk>/afdrukken/", views.overleg_print, name="overleg_print"),
     path("overleggen/<int:pk>/agenda.pdf", views.overleg_pdf, name="overleg_pdf"),
+    path("overleggen/<int:pk>/agenda.ics", views.overleg_ics, name="overleg_ics"),
     path("overleggen/<int:pk>/agendapunten/", views.agendapunt_add, name="agendapunt_add"),
     path("overleggen/<int:pk>/agendapunten/wachtend/", views.agendapunt_add_waiting, name="agendapunt_add_waiting"),
     path("overleggen/<int:pk>/deelnemers/", views.deelnemer_add, name="deelnemer_add"),

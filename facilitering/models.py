@@ -244,6 +244,9 @@ class CalendarFeed(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="calendar_feed"
     )
     token_hash = models.CharField(_("vingerafdruk van de sleutel"), max_length=64, unique=True)
+    # The token is an HMAC of this salt under SECRET_KEY, so the owner can be shown the address again; the database
+    # alone (salt and fingerprint) does not give it. Empty for feeds made before: those cannot be shown again.
+    token_salt = models.CharField(_("zout van de sleutel"), max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:

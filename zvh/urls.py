@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("zvh.core.urls")),
     path("", include("cases.urls")),
     path("", include("triage.urls")),
+    path("", include("zvh.notifications.urls")),
     path("privacy/", include("privacy.urls")),
     path("rapportage/", include("reporting.urls")),
     path("facilitering/", include("facilitering.urls")),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_afspraak
 
 from ..choices import AfspraakStatus, CasusStatus, LogboekSoort, Relatie
 from ..models import (
@@ -96,6 +97,7 @@ def casus_open(
             rol="deelnemer",
             doel=_("Aanbrengende partner: volgt de casus die zij heeft aangemeld."),
             geldig_van=opened_at,
+            notify=False,
         )
     return casus
 
@@ -216,6 +218,7 @@ def afspraak_create(
     )
     afspraak.full_clean()
     afspraak.save()
+    notify_afspraak(afspraak=afspraak, by=by)
     return afspraak
 
 

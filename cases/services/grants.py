@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_grant
 
 from ..choices import GrantRol
 from ..models import Casus, CasusGroupObjectPermission, CasusUserObjectPermission, Grant
@@ -66,7 +67,10 @@ def grant_create(
     organisatie=None,
     geldig_van: datetime | None = None,
     geldig_tot: datetime | None = None,
+    notify: bool = True,
 ) -> Grant:
+    """Give a partner access. ``notify``: the partner gets an e-mail (not for the aanbrengende partner's automatic
+    grant at opening: the melder hears the triage outcome instead)."""
     _require_regisseur(by)
     now = timezone.now()
     if (user is None) == (organisatie is None):
@@ -100,6 +104,8 @@ def grant_create(
     grant.full_clean()
     grant.save()
     _sync_permission(grant)
+    if notify:
+        notify_grant(grant=grant)
     return grant
 
 

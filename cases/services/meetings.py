@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from facilitering.models import Room
 from zvh.accounts.choices import Role
+from zvh.notifications.services import notify_invitation
 
 from ..choices import CasusStatus
 from ..models import Agendapunt, Casus, Casusoverleg, Deelnemer
@@ -81,6 +82,7 @@ def agendapunt_add(*, overleg: Casusoverleg, casus: Casus, by, at: datetime | No
     punt = Agendapunt.objects.create(overleg=overleg, casus=casus, volgorde=volgorde)
     if casus.status == CasusStatus.AANGEMAAKT:
         casus_transition(casus=casus, name="overleg_plannen", by=by, reden=_("Op de agenda van %s") % overleg, at=at)
+    notify_invitation(punt=punt)
     return punt
 
 

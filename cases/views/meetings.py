@@ -24,6 +24,7 @@ from ..forms import (
     VerslagForm,
     WachtendeCasussenForm,
 )
+from ..ical import overleg_calendar
 from ..models import Agendapunt
 from ..selectors import (
     cases_waiting_for_overleg,
@@ -110,6 +111,16 @@ def overleg_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(rendered.pdf, content_type="application/pdf")
     day = timezone.localtime(context["overleg"].datum_tijd).strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="agenda-casusoverleg-{day}.pdf"'
+    return response
+
+
+@require_GET
+@role_required(*MEETING_ROLES)
+def overleg_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting as an iCalendar file: date, time, place and a link; no agenda (only invited users get it)."""
+    overleg = _overleg(request, pk)
+    response = HttpResponse(overleg_calendar(overleg), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="casusoverleg-{overleg.pk}.ics"'
     return response
 
 

@@ -9,7 +9,7 @@ from .bookings import (
     booking_update,
     realised_week_warning,
 )
-from .feeds import feed_token_create, feed_token_revoke
+from .feeds import feed_token, feed_token_create, feed_token_revoke
 from .rooms import room_create
 from .series import series_cancel, series_confirm
 
@@ -21,6 +21,7 @@ __all__ = [
     "booking_realise",
     "booking_request",
     "booking_update",
+    "feed_token",
     "feed_token_create",
     "feed_token_revoke",
     "realised_week_warning",

@@ -17,7 +17,7 @@ from ..selectors.bookings import bookings_for_feed
 from ..selectors.feeds import feed_user_for_token
 from ._helpers import BOOKERS
 
-NEW_TOKEN_SESSION_KEY = "facilitering_new_feed_token"
+NEW_FEED_SESSION_KEY = "facilitering_new_feed"
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,13 +28,17 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
             if services.feed_token_revoke(user=request.user):
                 messages.success(request, _("Het agenda-abonnement is ingetrokken: het oude adres werkt niet meer."))
         else:
-            request.session[NEW_TOKEN_SESSION_KEY] = services.feed_token_create(user=request.user)
+            services.feed_token_create(user=request.user)
+            request.session[NEW_FEED_SESSION_KEY] = True
             messages.success(request, _("Er is een nieuw adres voor uw agenda-abonnement gemaakt."))
         return redirect("facilitering:feed_settings")
-    token = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
-    feed_url = request.build_absolute_uri(reverse("facilitering:feed", kwargs={"token": token})) if token else None
+    is_new = request.session.pop(NEW_FEED_SESSION_KEY, False)
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    return render(request, "facilitering/feed_settings.html", {"feed": feed, "feed_url": feed_url})
+    token = services.feed_token(feed) if feed else None
+    feed_url = request.build_absolute_uri(reverse("facilitering:feed", kwargs={"token": token})) if token else None
+    return render(
+        request, "facilitering/feed_settings.html", {"feed": feed, "feed_url": feed_url, "is_new": is_new and token}
+    )
 
 
 @login_not_required

@@ -117,6 +117,15 @@ MATRIX = {
             ),
         }
     ),
+    # The meeting as .ics: only for who may open the meeting (a partner not invited: 404).
+    "cases:overleg_ics": Variants(
+        {
+            "deelnemer": only(R, S, K, kwargs=pk("overleg")),
+            "geen-deelnemer": expect(
+                default=FORBIDDEN, **{R: OK, S: NOT_FOUND, K: NOT_FOUND}, kwargs=pk("overleg_other")
+            ),
+        }
+    ),
     "cases:agendapunt_add": only(
         R,
         allowed=REDIRECT,

@@ -122,20 +122,44 @@ def test_feed_of_a_deactivated_user_stops(sec):
     assert Client().get(feed_url(token)).status_code == 404
 
 
-def test_feed_settings_page_shows_a_new_address_once(client_for):
+def test_feed_settings_page_shows_the_address_again_until_it_is_renewed(client_for):
     client, user = client_for("secretariaat")
     url = reverse("facilitering:feed_settings")
     assert "U hebt nog geen agenda-abonnement" in client.get(url).content.decode()
     response = client.post(url, {"actie": "aanmaken"}, follow=True)
     page = response.content.decode()
     assert "http://testserver/facilitering/feed/" in page
+    assert '<details class="fac-feed" open>' in page  # a new address is shown unfolded
     token = page.split("/facilitering/feed/")[1].split(".ics")[0]
     assert Client().get(feed_url(token)).status_code == 200
     again = client.get(url).content.decode()
-    assert token not in again and "U hebt een agenda-abonnement sinds" in again
+    assert token in again and "U hebt een agenda-abonnement sinds" in again
+    assert '<details class="fac-feed">' in again  # folded: shown on request
+    assert 'data-copy-target="feed-url"' in again and "js/copy.js" in again
+    client.post(url, {"actie": "vernieuwen"})
+    renewed = client.get(url).content.decode()
+    assert token not in renewed
     client.post(url, {"actie": "intrekken"})
     assert Client().get(feed_url(token)).status_code == 404
     assert not CalendarFeed.objects.filter(user=user).exists()
+
+
+def test_the_database_alone_does_not_give_the_feed_address(sec, settings):
+    token = services.feed_token_create(user=sec)
+    feed = CalendarFeed.objects.get(user=sec)
+    assert token not in (feed.token_salt, feed.token_hash)
+    assert services.feed_token(feed) == token
+    settings.SECRET_KEY = "een-andere-sleutel-" + "x" * 40
+    assert services.feed_token(feed) is None  # not rebuilt without the key (and never a wrong address)
+
+
+def test_a_feed_made_before_salts_is_not_shown_again_but_still_works(client_for):
+    client, user = client_for("secretariaat")
+    token = "oud-" + "a" * 40
+    CalendarFeed.objects.create(user=user, token_hash=hashlib.sha256(token.encode()).hexdigest())
+    page = client.get(reverse("facilitering:feed_settings")).content.decode()
+    assert "kan niet opnieuw worden getoond" in page and token not in page
+    assert Client().get(feed_url(token)).status_code == 200
 
 
 def test_realised_booking_in_feed_keeps_hours_out(sec, sec2, mass):
@@ -155,5 +179,6 @@ def test_feed_token_changes_are_audited_without_the_fingerprint(sec):
     feed = CalendarFeed.objects.get(user=sec)
     [entry] = LogEntry.objects.get_for_object(feed)
     assert "token_hash" not in entry.changes_dict and feed.token_hash not in str(entry.changes)
+    assert "token_salt" not in entry.changes_dict and feed.token_salt not in str(entry.changes)
     services.feed_token_revoke(user=sec)
     assert LogEntry.objects.filter(object_pk=str(feed.pk), action=LogEntry.Action.DELETE).exists()

@@ -50,6 +50,7 @@ MODULES = [
     "zvh.accounts.admin",
     "zsm.forms",
     "netwerk.forms",
+    "zvh.notifications.forms",
 ]
 
 
@@ -166,6 +167,7 @@ def _variants(world) -> dict[str, list[dict]]:
             {"on_behalf": True},
         ],
         "zsm.forms.AntwoordForm": [{}],
+        "zvh.notifications.forms.PreferenceForm": [{}],
         "facilitering.filters.BookingFilter": [
             {"queryset": bookings_for_user(sec), "request": _request(sec), "_after": _filter_qs}
         ],

@@ -28,3 +28,10 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Manager")
     FG = "fg", _("Functionaris gegevensbescherming")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+
+
+class NotificationFrequency(models.TextChoices):
+    """How a user receives e-mail notifications (set on their account page)."""
+
+    DIRECT = "direct", _("Direct: één e-mail per gebeurtenis")
+    DAGELIJKS = "dagelijks", _("Dagelijks: één overzicht per dag")

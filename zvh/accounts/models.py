@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .choices import OrganisationType, Role
+from .choices import NotificationFrequency, OrganisationType, Role
 
 
 class Organisation(models.Model):
@@ -63,6 +63,12 @@ class User(AbstractUser):
         related_name="users",
     )
     function_title = models.CharField(_("functie"), max_length=120, blank=True)
+    notification_frequency = models.CharField(
+        _("e-mailmeldingen"),
+        max_length=10,
+        choices=NotificationFrequency.choices,
+        default=NotificationFrequency.DIRECT,
+    )
 
     REQUIRED_FIELDS = ["email", "organisation"]
 

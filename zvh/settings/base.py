@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "netwerk",
     "reporting",
     "facilitering",
+    "zvh.notifications",
 ]
 
 MIDDLEWARE = [
@@ -327,6 +328,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     "bewaartermijnen-toepassen": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=3, minute=30)},
     "logs-verzegelen": {"task": "privacy.tasks.seal_logs", "schedule": timedelta(minutes=1)},
     "logs-controlepunt": {"task": "privacy.tasks.log_checkpoint", "schedule": crontab(hour=0, minute=5)},
+    # e-mail notifications: the daily digest, the weekly reminder of overdue afspraken, and a sweep that sends
+    # immediate notifications whose queueing failed (Redis away at the moment of the event)
+    "meldingen-dagoverzicht": {"task": "zvh.notifications.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "meldingen-herinnering-afspraken": {
+        "task": "zvh.notifications.tasks.remind_overdue_afspraken",
+        "schedule": crontab(day_of_week=1, hour=6, minute=45),
+    },
+    "meldingen-achterstand": {"task": "zvh.notifications.tasks.send_pending", "schedule": timedelta(minutes=15)},
 }
 # Optional: a file outside the database (another disk or host) to which the daily checkpoint hash is appended.
 PRIVACY_CHECKPOINT_FILE = env.str("PRIVACY_CHECKPOINT_FILE", default="")
@@ -367,6 +376,9 @@ LOGGING = {
 # --- Application ------------------------------------------------------------------------------------------
 ZVH_NAME = env.str("ZVH_NAME", default="Zorg- en Veiligheidshuis Baronie Breda")
 ZVH_ENVIRONMENT = env.str("ZVH_ENVIRONMENT", default="productie")
+# The address users reach the application at, for links in e-mails and calendar files (e.g.
+# https://casusregie.example.nl). Empty: links are paths only.
+ZVH_BASE_URL = env.str("ZVH_BASE_URL", default="").rstrip("/")
 # A partner's access to a case ends this many days after afschaling (or closing), unless set otherwise per grant.
 ZVH_GRANT_DAYS_AFTER_AFSCHALING = env.int("ZVH_GRANT_DAYS_AFTER_AFSCHALING", default=30)
 # BIJ: a melding without advice whose expected date is this many days away (or less) is flagged as late.

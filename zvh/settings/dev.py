@@ -13,6 +13,7 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR_FOR_DEFAULTS / 'var' / 'db.sqlite3'}")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
+os.environ.setdefault("ZVH_BASE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault("ZVH_ENVIRONMENT", "demo")
 
 from .base import *  # noqa: E402,F403
