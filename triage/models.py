@@ -60,6 +60,8 @@ class Aanmelding(models.Model):
         indexes = [
             models.Index(fields=["status", "ingediend_op"], name="aanmelding_status_ingediend"),
             models.Index(fields=["aanbrengende_partner", "ingediend_op"], name="aanmelding_partner_ingediend"),
+            # Mijn werk of a melder: their newest ten, without sorting every aanmelding they ever submitted.
+            models.Index(fields=["ingediend_door", "-aangemaakt_op"], name="aanmelding_melder_aangemaakt"),
         ]
 
     def __str__(self) -> str:

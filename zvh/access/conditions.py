@@ -178,7 +178,10 @@ def person_condition(user, prefix: str = "") -> Q:
             if rule is NOTHING:
                 continue
             links = link.model.objects.filter(rule, **{link.person_field: OuterRef(f"{prefix}pk")})
-            result = Q(Exists(links)) if result is NOTHING else result | Q(Exists(links))
+            # Probed per person through the link's person index, never hashed: a hashed subplan reads every
+            # person of the user's dossiers (Politie: 14,000 aanmelding persons, 150 ms) to answer for a page.
+            probe = Q(ProbeExists(links))
+            result = probe if result is NOTHING else result | probe
     return result
 
 
