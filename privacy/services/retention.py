@@ -244,8 +244,13 @@ def _release(avg: AvgDossierType, ids: list[int], counts: Counter) -> None:
     """References from outside the dossier that would block deleting it: an optional one is emptied (the other
     dossier stays, with its own term: e.g. a BIJ-melding that was scaled up to this case); a required one stays and
     blocks (ProtectedError: the dossier is reported and skipped until the other one is gone)."""
-    for rel in avg.model._meta.related_objects:
-        if rel.many_to_many or rel.on_delete not in (models.PROTECT, models.RESTRICT) or not rel.field.null:
+    incoming = [
+        f
+        for f in avg.model._meta.get_fields(include_hidden=True)  # related_name="+" too
+        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
+    ]
+    for rel in incoming:
+        if rel.on_delete not in (models.PROTECT, models.RESTRICT) or not rel.field.null:
             continue
         rows = rel.related_model._default_manager.filter(**{f"{rel.field.name}__in": ids})
         for gegevens in avg.data:
@@ -312,6 +317,16 @@ def _pseudonymise(gegevens: Gegevens, rows: models.QuerySet) -> None:
             stand_in = pseudonym_for(original)
             if stand_in != original:
                 rows.filter(**{attname: original}).update(**{attname: stand_in})
+
+
+def person_key(field: str = "persoon") -> models.Expression:
+    """What a figure that counts *distinct* persons counts: the person's anonymous stand-in when they have one, else
+    the person. While a person has one dossier anonymised and another still live, both count as one."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    stand_in = Pseudoniem.objects.filter(persoon_id=OuterRef(f"{field}_id")).values("anoniem_id")[:1]
+    return Coalesce(Subquery(stand_in), models.F(f"{field}_id"), output_field=models.BigIntegerField())
 
 
 def _anonymous(ids) -> set[int]:
