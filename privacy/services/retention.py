@@ -4,10 +4,11 @@ Decision (see README, "Bewaartermijnen"): the jaarplan figures count live rows, 
 figures is *anonymised* by default: every row with personal data is deleted, the dossier row itself (and the
 triage decision) stays as an anonymous skeleton — free text, themes of life and grounds wiped, every person
 replaced by an anonymous stand-in of their own (one per person, models.Pseudoniem, so that figures counting
-distinct persons stay the same) — with only the fields the figures count. *Vernietigen* removes the dossier completely; the FG chooses it for a type
-whose statistics need not survive. Either way the persons of the dossier are removed when no other dossier still
-holds them, grants and attachments go with the dossier, and the vernietigingsregister gets one row per run and per
-type (numbers and counts, never a person).
+distinct persons stay the same) — with only the fields the figures count. *Vernietigen* removes the dossier
+completely; the FG chooses it for a type whose statistics need not survive. Either way the persons of the
+dossier are removed when no other dossier still holds them, grants and attachments go with the dossier, and the
+vernietigingsregister gets one row per run and per type (numbers and counts, never a person; dossiers that could
+not go are named with a reason and tried again by the next run).
 """
 
 import logging

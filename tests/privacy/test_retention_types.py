@@ -131,12 +131,18 @@ def test_a_bij_melding_is_destroyed_despite_the_trigger_which_still_guards_every
 def test_destroying_a_case_detaches_its_bij_melding_and_18b_and_deletes_its_own_18b():
     regisseur = bij_regisseur()
     with time_machine.travel(at(2022, 2, 1), tick=False):
-        casus = open_case(regisseur=regisseur, partner=OrganisationFactory(), persoon=make_person("Karel", "Willems", bsn="999990044"))
+        casus = open_case(
+            regisseur=regisseur, partner=OrganisationFactory(), persoon=make_person("Karel", "Willems", bsn="999990044")
+        )
         m = new_melding(regisseur, persoon=HENDRIK, ontvangen_op=date(2022, 2, 1))
         bij_services.melding_transition(melding=m, name="onderzoeken", by=regisseur)
         bij_services.melding_transition(melding=m, name="opschalen", by=regisseur, reden="Regie nodig.", casus=casus)
         shared = Uitwisseling18b.objects.create(
-            richting="ontvangen", datum=date(2022, 2, 1), grondslag="pbw_18b", melding=m, casus=casus,
+            richting="ontvangen",
+            datum=date(2022, 2, 1),
+            grondslag="pbw_18b",
+            melding=m,
+            casus=casus,
             geregistreerd_door=regisseur,
         )
         own = Uitwisseling18b.objects.create(
@@ -174,7 +180,9 @@ def test_a_mensenhandel_traject_goes_before_its_case_and_a_blocked_case_is_repor
     traject = mh_closed_traject(regisseur, date(2022, 3, 1))
     close(traject.casus, regisseur, at(2022, 6, 10))
     with time_machine.travel(at(2022, 2, 1), tick=False):  # an ordinary case, due at the same time
-        plain = open_case(regisseur=regisseur, partner=OrganisationFactory(), persoon=make_person("Karel", "Willems", bsn="999990044"))
+        plain = open_case(
+            regisseur=regisseur, partner=OrganisationFactory(), persoon=make_person("Karel", "Willems", bsn="999990044")
+        )
     close(plain, regisseur, at(2022, 6, 10))
     # The traject is anonymised (its skeleton keeps the case), the case is to be destroyed: the case cannot go.
     terms(Wijze.ANONIMISEREN, "mensenhandel.traject", "mensenhandel.signaal")
