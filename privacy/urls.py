@@ -17,6 +17,7 @@ urlpatterns = [
     path("verzoeken/<int:pk>/verlengen/", avg_views.verzoek_verlengen, name="verzoek_verlengen"),
     path("verzoeken/<int:pk>/afhandelen/", avg_views.verzoek_afhandelen, name="verzoek_afhandelen"),
     path("verzoeken/<int:pk>/export/", avg_views.verzoek_export, name="verzoek_export"),
+    path("verzoeken/<int:pk>/export/status/", avg_views.verzoek_export_status, name="verzoek_export_status"),
     path("verzoeken/<int:pk>/inzage.<str:formaat>", avg_views.verzoek_download, name="verzoek_download"),
     # Retention and logs
     path("bewaartermijnen/", register_views.bewaartermijnen, name="bewaartermijnen"),

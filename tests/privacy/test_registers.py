@@ -176,8 +176,17 @@ def test_the_fg_registers_a_request_by_bsn_and_exports_it(world):
     verzoek = AvgVerzoek.objects.get()
     assert response.status_code == 302 and verzoek.persoon == world["p_granted"]
     assert client.post(reverse("privacy:verzoek_export", args=[verzoek.pk])).status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.export_status == "wachtrij"  # queued on commit, not made in the request
+    from privacy.tasks import make_inzage_export
+
+    assert make_inzage_export(verzoek.pk) == "klaar"
+    status = client.get(reverse("privacy:verzoek_export_status", args=[verzoek.pk])).json()
+    assert status["finished"] and "999990019" not in str(status)
     download = client.get(reverse("privacy:verzoek_download", args=[verzoek.pk, "json"]))
-    assert download.status_code == 200 and b"999990019" in b"".join(download.streaming_content)
+    assert download.status_code == 200 and b"999990019" in download.content
+    again = client.get(reverse("privacy:verzoek_download", args=[verzoek.pk, "json"]))
+    assert again.status_code == 302  # removed after the download
     unknown = client.post(
         reverse("privacy:verzoek_create"),
         {"soort": "inzage", "ontvangen_op": date.today().isoformat(), "bsn": "999990111"},
