@@ -38,7 +38,11 @@ def user_access_log(*, user_id: int, van=None, tot=None) -> QuerySet:
     from .models import AccessLogEntry
 
     qs = _period(AccessLogEntry.objects.filter(user_id=user_id), van, tot)
-    return qs.select_related("organisation", "on_behalf_of").prefetch_related("persons").order_by("-timestamp", "-id")
+    return (
+        qs.select_related("user", "organisation", "on_behalf_of")
+        .prefetch_related("persons")
+        .order_by("-timestamp", "-id")
+    )
 
 
 # --- The FG's registers

@@ -67,7 +67,9 @@ def post_only(name: str | None = None, data=None) -> Variants:
 MATRIX = {
     "privacy:person_lookup": only(F),
     "privacy:person_log": only(F, kwargs=lambda w: {"pk": w["p_granted"].pk}),
+    "privacy:person_log_csv": only(F, kwargs=lambda w: {"pk": w["p_granted"].pk}),
     "privacy:user_list": only(F),
+    "privacy:user_log_csv": only(F, kwargs=lambda w: {"pk": w["users"]["ketenpartner"].pk}),
     "privacy:user_log": only(F, kwargs=lambda w: {"pk": w["users"]["ketenpartner"].pk}),
     "privacy:verzoek_list": only(F),
     "privacy:verzoek_create": only(F),
