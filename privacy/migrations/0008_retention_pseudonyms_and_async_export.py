@@ -3,6 +3,18 @@
 from django.db import migrations, models
 
 
+def existing_exports(apps, schema_editor):
+    """Exports made before the task existed are ready; they expire like new ones (7 days from now)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    AvgVerzoek = apps.get_model("privacy", "AvgVerzoek")
+    AvgVerzoek.objects.filter(export_gemaakt_op__isnull=False).exclude(export_pdf="").update(
+        export_status="klaar", export_verloopt_op=timezone.now() + timedelta(days=7)
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -57,4 +69,5 @@ class Migration(migrations.Migration):
             name='mislukt',
             field=models.JSONField(default=list, verbose_name='mislukt (nummer en reden)'),
         ),
+        migrations.RunPython(existing_exports, migrations.RunPython.noop),
     ]

@@ -110,10 +110,10 @@ def test_autorisaties_show_when_a_grant_was_last_used(world):
     request = RequestFactory().get("/")
     request.user = world["users"][Role.KETENPARTNER]
     gateway.get_for_user(request=request, key="cases.casus", pk=world["casus_granted"].pk)
-    from privacy.selectors import grants_last_used
+    from privacy import review
 
-    used = grants_last_used([world["grant"].pk, world["grant_expired"].pk])
-    assert used[world["grant"].pk] is not None and used[world["grant_expired"].pk] is None
+    used = review.last_used(list(review.access_grants()))
+    assert used[("casus", world["grant"].pk)] is not None and used[("casus", world["grant_expired"].pk)] is None
     page = world["client"].get(reverse("privacy:autorisaties")).content.decode()
     assert world["casus_granted"].nummer in page and "nooit" in page
 
