@@ -235,3 +235,24 @@ def test_one_failing_dossier_does_not_stop_the_others(monkeypatch):
     assert row.dossiernummers == [good.nummer]
     assert row.mislukt == [{"nummer": bad.nummer, "reden": "technische fout (RuntimeError)"}]
     assert Melding.objects.filter(pk=bad.pk).exists() and not Melding.objects.filter(pk=good.pk).exists()
+
+
+def test_a_reintegratie_traject_is_destroyed_with_its_grants_steps_and_person():
+    from reintegration.models import Basisvoorwaarde, TrajectStap, TrajectToegang
+    from tests.factories import OrganisationFactory as Org
+
+    coord = coordinator("Breda")
+    with time_machine.travel(at(2022, 3, 1), tick=False):
+        t = new_re_traject(coord, begin=date(2021, 6, 1), release=date(2022, 4, 1))
+        reintegratie_services.toegang_grant(traject=t, by=coord, organisatie=Org(), doel="Toezicht.")
+    with time_machine.travel(at(2022, 5, 1), tick=False):
+        reintegratie_services.traject_transition(traject=t, by=coord, name="vrijlaten", datum=date(2022, 4, 1))
+        reintegratie_services.traject_transition(traject=t, by=coord, name="afronden")
+    terms(Wijze.VERNIETIGEN, "reintegration.traject")
+    with time_machine.travel(LATER, tick=False):
+        row = {r.soort: r for r in retention.retention_run()}["reintegration.traject"]
+    assert row.aantal_dossiers == 1 and row.aantal_mislukt == 0 and row.aantal_personen == 1
+    assert not ReTraject.objects.filter(pk=t.pk).exists()
+    for model in (TrajectToegang, Basisvoorwaarde, TrajectStap):
+        assert not model.objects.filter(traject_id=t.pk).exists()
+    assert not Persoon.objects.filter(achternaam="Kok").exists()
