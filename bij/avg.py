@@ -5,10 +5,13 @@ because a closed melding cannot be changed any more (``melding_update`` refuses 
 moves the moment forward, which only delays destruction). A melding that was scaled up waits for its case to be
 closed.
 
-Wijze: the jaarplan figure ``bij.personen`` (bij/metrics.py) counts the rows, so the default is anonimiseren. On
-PostgreSQL the database refuses to DELETE a melding and to UPDATE or DELETE a recorded state transition (migration
-0003): *vernietigen* cannot work for ``bij.melding`` there, and the transitions are kept as recorded (listed for
-the inzage; nothing in them is changed by the retention job).
+Wijze: the jaarplan figure ``bij.personen`` (bij/metrics.py) counts distinct persons, so the default is
+anonimiseren (each person becomes an anonymous stand-in of their own: the count stays). On PostgreSQL the database
+refuses to DELETE a melding and to UPDATE or DELETE a recorded state transition (migration 0003), except a DELETE by
+the retention job (migration 0004): *vernietigen* removes the melding with its transitions. On anonymisation the
+transitions are kept as recorded (listed for the inzage; nothing in them is changed by the retention job).
+A melding that was scaled up to a case that was destroyed first (its link emptied by the retention job) counts
+as closed.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -36,8 +39,9 @@ VERWERKING = "Bestuurlijke informatievoorziening justitiabelen (BIJ)"
 
 def _closed(prefix: str = "") -> Q:
     """Closed meldingen: afgerond, or opgeschaald and the case it went to is closed too."""
-    return Q(**{f"{prefix}status": MeldingStatus.AFGEROND}) | Q(
-        **{f"{prefix}status": MeldingStatus.OPGESCHAALD, f"{prefix}casus__status": CasusStatus.AFGESLOTEN}
+    return Q(**{f"{prefix}status": MeldingStatus.AFGEROND}) | (
+        Q(**{f"{prefix}status": MeldingStatus.OPGESCHAALD})
+        & (Q(**{f"{prefix}casus__isnull": True}) | Q(**{f"{prefix}casus__status": CasusStatus.AFGESLOTEN}))
     )
 
 

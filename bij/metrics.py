@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from privacy.services.retention import person_key
 from reporting.registry import register_metric
 
 from .models import Melding
@@ -20,10 +21,12 @@ from .models import Melding
 )
 def personen(start: datetime, end: datetime) -> int:
     """Distinct persons with a BIJ-melding handled in the period: received in it (a person with meldingen in two
-    quarters of the year counts once for the year)."""
+    quarters of the year counts once for the year; one whose older melding was anonymised too, see
+    privacy.services.retention.person_key)."""
     return (
         Melding.objects.filter(ontvangen_op__gte=timezone.localdate(start), ontvangen_op__lt=timezone.localdate(end))
-        .values("persoon_id")
+        .annotate(sleutel=person_key())
+        .values("sleutel")
         .distinct()
         .count()
     )

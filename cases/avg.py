@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bij.models import Uitwisseling18b
 from privacy.avg import AvgDossierType, Gegevens, classify, register
 
 from .choices import CasusStatus
@@ -63,6 +64,15 @@ register(
             Gegevens(LogboekEntry, "casus"),
             Gegevens(StatusWijziging, "casus"),
             Gegevens(Betrokkene, "casus", person_fields=("persoon",)),
+            # An art. 18b exchange about the case alone (none about a BIJ-melding: that one goes with the melding;
+            # the retention job empties its link to a destroyed case). Kept without free text on anonymisation.
+            Gegevens(
+                Uitwisseling18b,
+                "casus",
+                keep=True,
+                statistiek=("richting", "partners", "gegevenscategorieen", "datum", "grondslag"),
+                only=Q(melding__isnull=True),
+            ),
         ),
     )
 )

@@ -11,7 +11,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from privacy.avg import AvgDossierType, Gegevens, classify, register
+from privacy.avg import AvgDossierType, Gegevens, classify, register, withhold
 
 from .access import SIGNAAL, TRAJECT
 from .choices import SignaalUitkomst, TrajectStatus
@@ -95,3 +95,14 @@ classify(
     geen=("traject",),
 )
 classify(AdresInzage, bijzonder=("reden",), gewoon=("door", "op"), geen=("id", "traject"))
+
+# Never in an inzage export (art. 15 lid 4 AVG, art. 41 lid 1 sub d/i UAVG): the shelter address would endanger the
+# victim and the other residents when the export reaches the wrong hands (e.g. the exploiter). The export says so.
+withhold(
+    Opvangadres,
+    ("adres",),
+    reden=_(
+        "Het adres van de opvang is weggelaten ter bescherming van de veiligheid van u en van anderen "
+        "(artikel 15 lid 4 AVG, artikel 41 UAVG). De functionaris gegevensbescherming kan dit toelichten."
+    ),
+)

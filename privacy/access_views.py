@@ -3,14 +3,18 @@
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zvh import csv as zvh_csv
 from zvh.access import gateway
 from zvh.accounts.choices import Role
 from zvh.accounts.models import User
 from zvh.permissions import role_required
 
-from . import selectors
+from . import plain, selectors
 from .choices import AccessAction
 from .forms import PeriodForm, PersonLookupForm
 from .services import access_log_record
@@ -59,9 +63,28 @@ def person_log(request: HttpRequest, pk: int) -> HttpResponse:
         object_ids=[pk],
         person_ids=[pk],
     )
-    return render(
-        request, "privacy/person_log.html", {"persoon": persoon, "form": form, "page": page, "query": _query(request)}
+    context = {"persoon": persoon, "form": form, "page": page, "query": _query(request)}
+    context["csv_url"] = reverse("privacy:person_log_csv", args=[pk])
+    return render(request, "privacy/person_log.html", context)
+
+
+@require_GET
+@role_required(Role.FG)
+def person_log_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same rows as the screen (same period), for the FG's report; logged as an export of the person."""
+    gateway.identity_get(request=request, pk=pk)
+    _form, period = _period(request)
+    entries = [row.entry for row in selectors.person_access_log(person_id=pk, **period)[:CSV_MAX]]
+    response = _csv(entries, f"toegang-persoon-{pk}.csv")
+    access_log_record(
+        request=request,
+        user=request.user,
+        action=AccessAction.EXPORT,
+        object_type="privacy.toegangsregistratie",
+        object_ids=[pk],
+        person_ids=[pk],
     )
+    return response
 
 
 @require_GET
@@ -88,6 +111,54 @@ def user_log(request: HttpRequest, pk: int) -> HttpResponse:
         object_ids=[f"gebruiker:{pk}"],
         person_ids=shown_persons,
     )
-    return render(
-        request, "privacy/user_log.html", {"subject": subject, "form": form, "page": page, "query": _query(request)}
+    context = {"subject": subject, "form": form, "page": page, "query": _query(request)}
+    context["csv_url"] = reverse("privacy:user_log_csv", args=[pk])
+    return render(request, "privacy/user_log.html", context)
+
+
+@require_GET
+@role_required(Role.FG)
+def user_log_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    if not User.objects.filter(pk=pk).exists():
+        raise Http404
+    _form, period = _period(request)
+    entries = list(selectors.user_access_log(user_id=pk, **period).select_related("user")[:CSV_MAX])
+    response = _csv(entries, f"toegang-gebruiker-{pk}.csv", persons=True)
+    access_log_record(
+        request=request,
+        user=request.user,
+        action=AccessAction.EXPORT,
+        object_type="privacy.toegangsregistratie",
+        object_ids=[f"gebruiker:{pk}"],
+        person_ids=sorted({p.person_id for entry in entries for p in entry.persons.all()}),
     )
+    return response
+
+
+CSV_MAX = 50_000
+
+
+def _csv(entries, filename: str, *, persons: bool = False) -> HttpResponse:
+    """Through zvh/csv.py (formula cells neutralised); plain words, full names, organisations."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = zvh_csv.writer(response)
+    header = [_("Tijdstip"), _("Wie"), _("Organisatie"), _("Rol"), _("Wat"), _("Soort dossier"), _("Dossier")]
+    writer.writerow([*header, _("Namens"), *([_("Personen (nummer)")] if persons else [])])
+    roles = dict(Role.choices)
+    for e in entries:
+        row = [
+            timezone.localtime(e.timestamp).strftime("%d-%m-%Y %H:%M:%S"),
+            e.user.display_name if e.user_id else e.username,
+            str(e.organisation or ""),
+            str(roles.get(e.role, e.role)),
+            plain.action_text(e.action, e.result),
+            plain.object_text(e.object_type),
+            ", ".join(str(x) for x in e.object_ids),
+            str(e.on_behalf_of or ""),
+        ]
+        if persons:
+            row.append(", ".join(str(p.person_id) for p in e.persons.all()))
+        writer.writerow(row)
+    return response

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zvh.accounts.choices import Role
 from zvh.core.forms import posted, submit
 from zvh.permissions import role_required
+from zvh.queue import BrokerUnavailable
 
 from . import selectors
-from .choices import AccessAction
+from .choices import AccessAction, ExportStatus
 from .models import AvgVerzoek
 from .register_forms import AfhandelenForm, VerlengenForm, VerzoekForm
 from .services import requests as services
@@ -121,34 +122,50 @@ def verzoek_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
 def verzoek_export(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = get_object_or_404(AvgVerzoek, pk=pk)
     try:
-        services.inzage_export_make(verzoek=verzoek, request=request)
+        services.inzage_export_request(verzoek=verzoek, request=request)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
+    except BrokerUnavailable as exc:
+        messages.error(request, str(exc))
     else:
-        messages.success(request, _("De inzage-export (PDF en JSON) is gemaakt."))
+        messages.success(
+            request, _("De inzage-export wordt op de achtergrond gemaakt. Deze pagina toont wanneer hij klaar is.")
+        )
     return redirect("privacy:verzoek_detail", pk=pk)
 
 
 @require_GET
 @role_required(FG)
-def verzoek_download(request: HttpRequest, pk: int, formaat: str) -> FileResponse:
+def verzoek_export_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """Progress for the page's script: the status only, nothing about the person."""
+    verzoek = get_object_or_404(AvgVerzoek.objects.only("export_status", "export_fout"), pk=pk)
+    return JsonResponse(
+        {
+            "status": verzoek.export_status,
+            "label": str(verzoek.get_export_status_display()),
+            "finished": verzoek.export_status not in (ExportStatus.WACHTRIJ, ExportStatus.BEZIG),
+            "error": verzoek.export_fout,
+        }
+    )
+
+
+@require_GET
+@role_required(FG)
+def verzoek_download(request: HttpRequest, pk: int, formaat: str) -> HttpResponse:
     verzoek = get_object_or_404(AvgVerzoek, pk=pk)
-    field = {"pdf": verzoek.export_pdf, "json": verzoek.export_json}.get(formaat)
-    if not field:
+    if formaat not in ("pdf", "json"):
         raise Http404
-    access_log_record(
-        request=request,
-        user=request.user,
-        action=AccessAction.EXPORT,
-        object_type="privacy.inzage",
-        object_ids=[verzoek.pk],
-        person_ids=[verzoek.persoon_id] if verzoek.persoon_id else [],
-    )
+    try:
+        content = services.inzage_export_take(verzoek=verzoek, formaat=formaat, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("privacy:verzoek_detail", pk=pk)
     content_type = "application/pdf" if formaat == "pdf" else "application/json"
-    return FileResponse(
-        field.open("rb"), as_attachment=True, filename=f"inzage-avg-{verzoek.pk}.{formaat}", content_type=content_type
-    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="inzage-avg-{verzoek.pk}.{formaat}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _form_context(form, title: str, **extra) -> dict:

@@ -63,3 +63,12 @@ class DocumentStatus(models.TextChoices):
 class DatalekStatus(models.TextChoices):
     OPEN = "open", _("open")
     GESLOTEN = "gesloten", _("gesloten")
+
+
+class ExportStatus(models.TextChoices):
+    GEEN = "geen", _("nog niet gemaakt")
+    WACHTRIJ = "wachtrij", _("in de wachtrij")
+    BEZIG = "bezig", _("wordt gemaakt")
+    KLAAR = "klaar", _("klaar om te downloaden")
+    MISLUKT = "mislukt", _("mislukt")
+    VERWIJDERD = "verwijderd", _("gedownload of verlopen en verwijderd")

@@ -13,7 +13,7 @@ from zvh.accounts.choices import Role
 from zvh.core.forms import posted, submit
 from zvh.permissions import role_required
 
-from . import selectors
+from . import review
 from .avg.registry import avg_types
 from .choices import AccessAction
 from .models import Bewaartermijn, Datalek, LegalHold, LogCheckpoint, PrivacyDocument, Vernietigingsregel, Verwerking
@@ -241,11 +241,8 @@ def _grant_filter(request: HttpRequest) -> tuple[GrantFilterForm, int | None]:
 @role_required(FG)
 def autorisaties(request: HttpRequest) -> HttpResponse:
     form, organisation_id = _grant_filter(request)
-    page = Paginator(selectors.grants_for_review(organisation_id=organisation_id), 50).get_page(
-        request.GET.get("pagina")
-    )
-    used = selectors.grants_last_used([g.pk for g in page])
-    rows = [(g, used.get(g.pk)) for g in page]
+    page = Paginator(review.access_grants(organisation_id=organisation_id), 50).get_page(request.GET.get("pagina"))
+    rows = review.rows_for(list(page.object_list))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -263,8 +260,9 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
     writer = zvh_csv.writer(response)
     writer.writerow(
         [
-            _("Casus"),
-            _("Gebruiker"),
+            _("Soort"),
+            _("Dossier of team"),
+            _("Aan"),
             _("Organisatie"),
             _("Rol"),
             _("Doel"),
@@ -276,12 +274,10 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
             _("Laatst gebruikt"),
         ]
     )
-    grants = list(selectors.grants_for_review(organisation_id=organisation_id)[:50_000])
-    for start in range(0, len(grants), 500):
-        chunk = grants[start : start + 500]
-        used = selectors.grants_last_used([g.pk for g in chunk])
-        for g in chunk:
-            writer.writerow(_grant_cells(g, used.get(g.pk)))
+    raw = list(review.access_grants(organisation_id=organisation_id)[:50_000])
+    for start in range(0, len(raw), 500):
+        for row in review.rows_for(raw[start : start + 500]):
+            writer.writerow(_grant_cells(row))
     access_log_record(
         request=request,
         user=request.user,
@@ -292,21 +288,22 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _grant_cells(g, last_used) -> list:
+def _grant_cells(row: review.Row) -> list:
     def when(value):
         return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
 
-    organisation = g.organisatie or (g.user.organisation if g.user_id else None)
+    used = when(row.laatst_gebruikt) if row.gemeten else _("niet te meten")
     return [
-        g.casus.nummer,
-        g.user.display_name if g.user_id else "",
-        str(organisation or ""),
-        g.get_rol_display(),
-        g.doel,
-        when(g.geldig_van),
-        when(g.geldig_tot),
-        g.verleend_door.display_name,
-        when(g.verleend_op),
-        when(g.ingetrokken_op),
-        when(last_used),
+        row.soort_label,
+        row.dossier,
+        row.aan,
+        row.organisatie,
+        row.rol,
+        row.doel,
+        when(row.van),
+        when(row.tot),
+        row.door,
+        when(row.op),
+        when(row.ingetrokken),
+        used,
     ]

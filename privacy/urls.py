@@ -8,8 +8,10 @@ urlpatterns = [
     path("inlogregistratie/", views.login_records, name="login_records"),
     path("toegang/personen/", access_views.person_lookup, name="person_lookup"),
     path("toegang/personen/<int:pk>/", access_views.person_log, name="person_log"),
+    path("toegang/personen/<int:pk>/toegang.csv", access_views.person_log_csv, name="person_log_csv"),
     path("toegang/gebruikers/", access_views.user_list, name="user_list"),
     path("toegang/gebruikers/<int:pk>/", access_views.user_log, name="user_log"),
+    path("toegang/gebruikers/<int:pk>/toegang.csv", access_views.user_log_csv, name="user_log_csv"),
     # AVG-verzoeken
     path("verzoeken/", avg_views.verzoek_list, name="verzoek_list"),
     path("verzoeken/nieuw/", avg_views.verzoek_create, name="verzoek_create"),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("verzoeken/<int:pk>/verlengen/", avg_views.verzoek_verlengen, name="verzoek_verlengen"),
     path("verzoeken/<int:pk>/afhandelen/", avg_views.verzoek_afhandelen, name="verzoek_afhandelen"),
     path("verzoeken/<int:pk>/export/", avg_views.verzoek_export, name="verzoek_export"),
+    path("verzoeken/<int:pk>/export/status/", avg_views.verzoek_export_status, name="verzoek_export_status"),
     path("verzoeken/<int:pk>/inzage.<str:formaat>", avg_views.verzoek_download, name="verzoek_download"),
     # Retention and logs
     path("bewaartermijnen/", register_views.bewaartermijnen, name="bewaartermijnen"),

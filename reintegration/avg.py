@@ -2,12 +2,10 @@
 classification of every field. Detention and the ISD measure are strafrechtelijke gegevens (UAVG art. 31/33).
 
 - reintegration.traject: the term runs from ``afgerond_op`` (set on afronden and on opschalen). An opgeschaald
-  traject waits while the casus that took it over is still open. Default *vernietigen*, although the jaarplan
-  figure "Personen met een re-integratietraject" (reintegration.metrics) counts these rows: anonymising cannot keep
-  that figure (it counts *distinct* persons, and every anonymised row points at the one "(geanonimiseerd)"
-  placeholder), and it would break the unique constraint (persoon, begin_detentie) as soon as two anonymised
-  trajecten share a detention start (IntegrityError, the whole run stops). The quarterly reports already compiled
-  are kept as PDFs. ``keep``/``statistiek`` below are what anonymising would keep once both are solved.
+  traject waits while the casus that took it over is still open. Default *anonimiseren*: the jaarplan figure
+  "Personen met een re-integratietraject" (reintegration.metrics) counts *distinct* persons, and every person is
+  replaced by an anonymous stand-in of their own (privacy.models.Pseudoniem), so the figure and the unique rule
+  (persoon, begin_detentie) both hold: two trajecten of one person keep their different detention starts.
 - reintegration.isd: no jaarplan figure counts ISD-trajecten, so a closed one is destroyed completely. The model
   has no closing date, so the term runs from the end of the measure (``einddatum``) of an ``afgerond`` traject.
 """
@@ -31,7 +29,7 @@ register(
         eligible=Q(status=TrajectStatus.AFGEROND)
         | (Q(status=TrajectStatus.OPGESCHAALD) & (Q(casus__isnull=True) | Q(casus__status=CasusStatus.AFGESLOTEN))),
         default_months=60,
-        default_wijze="vernietigen",  # see the module docstring
+        default_wijze="anonimiseren",  # see the module docstring
         verwerking="Coördinatie re-integratie ex-gedetineerden",
         data=(
             Gegevens(

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from privacy.services.retention import person_key
 from reporting.registry import register_metric
 
 from .models import Traject
@@ -27,5 +28,6 @@ def active_between(start: datetime, end: datetime):
     stock=True,
 )
 def personen(start: datetime, end: datetime) -> int:
-    """Distinct persons: two detentions of one person in a year count once."""
-    return active_between(start, end).values("persoon").distinct().count()
+    """Distinct persons: two detentions of one person in a year count once (also when one of them was anonymised,
+    see privacy.services.retention.person_key)."""
+    return active_between(start, end).annotate(sleutel=person_key()).values("sleutel").distinct().count()

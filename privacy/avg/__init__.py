@@ -28,6 +28,8 @@ from .registry import (
     classification,
     classify,
     register,
+    withheld,
+    withhold,
 )
 
 __all__ = [
@@ -39,4 +41,6 @@ __all__ = [
     "classification",
     "classify",
     "register",
+    "withheld",
+    "withhold",
 ]

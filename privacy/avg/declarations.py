@@ -16,6 +16,7 @@ from ..models import (
     LogPrune,
     LogSeal,
     PrivacyDocument,
+    Pseudoniem,
     Vernietigingsregel,
     Verwerking,
 )
@@ -51,7 +52,7 @@ classify(
         "export_gemaakt_op",
         "geregistreerd_op",
     ),
-    geen=("id",),
+    geen=("id", "export_status", "export_aangevraagd_op", "export_pogingen", "export_fout", "export_verloopt_op"),
 )
 classify(
     AccessLogEntry,
@@ -100,9 +101,13 @@ classify(
         "aantal_dossiers",
         "aantal_personen",
         "aantallen",
+        "aantal_mislukt",
+        "mislukt",
         "uitgevoerd_door",
     ),
 )
+# The link between a person and their anonymous stand-in: removed together with the person.
+classify(Pseudoniem, identificerend=("persoon_id",), geen=("id", "anoniem_id"))
 classify(GeanonimiseerdDossier, geen=("id", "soort", "dossier_id", "op"))
 classify(LogSeal, geen=("id", "log", "row_id", "hash"))
 classify(LogCheckpoint, geen=("id", "log", "gemaakt_op", "seal_id", "row_id", "hash", "aantal"))

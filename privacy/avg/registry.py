@@ -35,10 +35,13 @@ class Gegevens:
     person_fields: tuple[str, ...] = ()
     keep: bool = False
     statistiek: tuple[str, ...] = ()
+    # Only these rows belong to the dossier (e.g. an 18b exchange about a case that no BIJ-melding holds).
+    only: Q | None = None
 
     def rows_of(self, dossier_ids) -> models.QuerySet:
         lookup = f"{self.dossier_path}__in" if self.dossier_path else "pk__in"
-        return self.model._default_manager.filter(**{lookup: dossier_ids})
+        rows = self.model._default_manager.filter(**{lookup: dossier_ids})
+        return rows.filter(self.only) if self.only is not None else rows
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class AvgDossierType:
 
 _TYPES: dict[str, AvgDossierType] = {}
 _CLASSIFICATION: dict[type[models.Model], dict[str, str]] = {}
+_WITHHELD: dict[type[models.Model], dict[str, str]] = {}
 
 
 def register(avg_dossier_type: AvgDossierType) -> AvgDossierType:
@@ -113,3 +117,18 @@ def classification(model: type[models.Model]) -> dict[str, str]:
 
 def classified_models() -> list[type[models.Model]]:
     return list(_CLASSIFICATION)
+
+
+def withhold(model: type[models.Model], fields: Iterable[str], *, reden: str) -> None:
+    """Leave ``fields`` of ``model`` out of the inzage export (art. 15 lid 4 AVG, art. 41 UAVG: the rights and
+    freedoms of others, e.g. the safety of a shelter). The export says what was withheld and why."""
+    names = {f.name for f in model._meta.concrete_fields}
+    for name in fields:
+        if name not in names:
+            raise ValueError(f"{model._meta.label}: no field {name!r} to withhold")
+        _WITHHELD.setdefault(model, {})[name] = reden
+
+
+def withheld(model: type[models.Model]) -> dict[str, str]:
+    """Field name -> reason, for the fields of ``model`` the inzage export leaves out."""
+    return dict(_WITHHELD.get(model, {}))

@@ -1,7 +1,7 @@
 from .access_log import AccessLogEntry, AccessLogPerson, AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 from .registers import Datalek, PrivacyDocument, Verwerking
 from .requests import AvgVerzoek
-from .retention import Bewaartermijn, GeanonimiseerdDossier, LegalHold, Vernietigingsregel
+from .retention import Bewaartermijn, GeanonimiseerdDossier, LegalHold, Pseudoniem, Vernietigingsregel
 from .seals import LogCheckpoint, LogPrune, LogSeal
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "LogPrune",
     "LogSeal",
     "PrivacyDocument",
+    "Pseudoniem",
     "Vernietigingsregel",
     "Verwerking",
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Besluit, VerzoekSoort, VerzoekStatus
+from ..choices import Besluit, ExportStatus, VerzoekSoort, VerzoekStatus
 
 
 def export_upload_to(instance: "AvgVerzoek", filename: str) -> str:
@@ -40,6 +40,14 @@ class AvgVerzoek(models.Model):
     export_pdf = models.FileField(_("inzage-export (PDF)"), upload_to=export_upload_to, blank=True)
     export_json = models.FileField(_("inzage-export (JSON)"), upload_to=export_upload_to, blank=True)
     export_gemaakt_op = models.DateTimeField(_("export gemaakt op"), null=True, blank=True)
+    # The export is made by a Celery task (tasks.make_inzage_export); the files are removed after download or expiry.
+    export_status = models.CharField(
+        _("status van de export"), max_length=12, choices=ExportStatus.choices, default=ExportStatus.GEEN
+    )
+    export_aangevraagd_op = models.DateTimeField(_("export aangevraagd op"), null=True, blank=True)
+    export_pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    export_fout = models.TextField(_("foutmelding van de export"), blank=True)
+    export_verloopt_op = models.DateTimeField(_("export verloopt op"), null=True, blank=True)
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
 
     class Meta:

@@ -76,6 +76,9 @@ class Vernietigingsregel(models.Model):
     aantal_dossiers = models.PositiveIntegerField(_("aantal dossiers"), default=0)
     aantal_personen = models.PositiveIntegerField(_("aantal verwijderde personen"), default=0)
     aantallen = models.JSONField(_("aantallen per gegevenssoort"), default=dict)
+    # Dossiers the run could not handle (number and a reason without personal data); the next run tries again.
+    aantal_mislukt = models.PositiveIntegerField(_("aantal mislukt"), default=0)
+    mislukt = models.JSONField(_("mislukt (nummer en reden)"), default=list)
     uitgevoerd_door = models.CharField(_("uitgevoerd door"), max_length=150, default="automatisch")
 
     class Meta:
@@ -101,3 +104,24 @@ class GeanonimiseerdDossier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort} {self.dossier_id}"
+
+
+class Pseudoniem(models.Model):
+    """The anonymous stand-in (a Persoon without name, BSN or birth date) that the anonymised dossiers of one person
+    point at, so that figures counting *distinct* persons (bij.personen, reintegratie.personen) stay the same.
+
+    The row links the stand-in to the real person only while that person is still in the register (another dossier
+    still holds them): a later anonymisation of the same person then reuses the stand-in. When the person is
+    removed, this row goes with them (services.retention._remove_orphans) and nothing links the stand-in to anyone.
+    Plain ids, no foreign keys: the row is no link to a person in the AVG registry sense and never blocks a delete.
+    """
+
+    persoon_id = models.BigIntegerField(unique=True)
+    anoniem_id = models.BigIntegerField(unique=True)
+
+    class Meta:
+        verbose_name = _("pseudoniem")
+        verbose_name_plural = _("pseudoniemen")
+
+    def __str__(self) -> str:
+        return f"pseudoniem {self.anoniem_id}"

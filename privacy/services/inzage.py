@@ -3,7 +3,9 @@
 Driven by the AVG registry (privacy.avg): per dossier type the rows that hold the person (a person field pointing at
 them) and the dossier-level rows of the dossiers they are in. Rows about other persons are left out; another
 person referenced from a dossier-level row is shown as "andere betrokkene", and their names and BSN are blanked
-from free text. Only personal fields (identificerend, bijzonder, gewoon) are exported.
+from free text. Only personal fields (identificerend, bijzonder, gewoon) are exported. Fields registered with
+``privacy.avg.withhold`` (e.g. the shelter address of a victim of human trafficking: art. 15 lid 4 AVG, art. 41
+UAVG) are left out, and the export says what was withheld and why ("weggelaten").
 """
 
 import datetime as dt
@@ -14,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..avg.registry import PERSONAL, AvgDossierType, Gegevens, avg_types, classification
+from ..avg.registry import PERSONAL, AvgDossierType, Gegevens, avg_types, classification, withheld
 from ..choices import AccessAction, AccessResult
 
 OTHER = "[andere betrokkene]"
@@ -23,12 +25,35 @@ OTHER = "[andere betrokkene]"
 def person_export(persoon) -> dict:
     """The whole inzage for one person, as plain JSON-ready data."""
     others = _other_persons(persoon.pk)
+    dossiers = [d for avg in avg_types() for d in _dossiers(avg, persoon.pk, others)]
     return {
         "gemaakt_op": timezone.localtime().isoformat(timespec="seconds"),
         "persoon": _row(persoon, _persoon_fields(), persoon.pk, others),
-        "dossiers": [d for avg in avg_types() for d in _dossiers(avg, persoon.pk, others)],
+        "dossiers": dossiers,
+        "weggelaten": _withheld_summary(dossiers),
         "toegang": access_history(persoon.pk),
     }
+
+
+def _withheld_summary(dossiers: list[dict]) -> list[dict]:
+    """One line per withheld field that held something for this person: where, what, and why (no value)."""
+    seen: dict[tuple, dict] = {}
+    for dossier in dossiers:
+        for deel in dossier["onderdelen"]:
+            for veld, reden in deel.pop("weggelaten", {}).items():
+                key = (dossier["soort"], deel["onderdeel"], veld)
+                entry = seen.setdefault(
+                    key,
+                    {
+                        "soort": dossier["soort"],
+                        "onderdeel": deel["onderdeel"],
+                        "veld": veld,
+                        "reden": reden,
+                        "dossiers": [],
+                    },
+                )
+                entry["dossiers"].append(dossier["nummer"])
+    return list(seen.values())
 
 
 def _persoon_fields() -> list[str]:
@@ -53,12 +78,18 @@ def _dossiers(avg: AvgDossierType, person_id: int, others: "Others") -> list[dic
         onderdelen = []
         for g in avg.data:
             rows = _rows_about(g, dossier.pk, person_id)
-            fields = [n for n, k in classification(g.model).items() if k in PERSONAL]
+            held_back = withheld(g.model)
+            fields = [n for n, k in classification(g.model).items() if k in PERSONAL and n not in held_back]
             if rows and fields:
                 onderdelen.append(
                     {
                         "onderdeel": str(g.model._meta.verbose_name_plural),
                         "rijen": [_row(row, fields, person_id, others) for row in rows],
+                        "weggelaten": {
+                            str(g.model._meta.get_field(name).verbose_name): str(reden)
+                            for name, reden in held_back.items()
+                            if any(getattr(row, name) not in (None, "") for row in rows)
+                        },
                     }
                 )
         result.append({"soort": str(avg.label), "nummer": avg.number(dossier), "onderdelen": onderdelen})

@@ -21,7 +21,8 @@ def build_world(world: dict) -> None:
     )
     request = RequestFactory().post("/")
     request.user = fg
-    requests.inzage_export_make(verzoek=world["verzoek"], request=request)
+    requests.inzage_export_request(verzoek=world["verzoek"], request=request)
+    requests.inzage_export_build(verzoek_id=world["verzoek"].pk)
     world["datalek"] = registers.datalek_register(
         by=fg, omschrijving="E-mail met een agenda aan de verkeerde ontvanger.", ontdekt_op=timezone.now()
     )
@@ -66,7 +67,9 @@ def post_only(name: str | None = None, data=None) -> Variants:
 MATRIX = {
     "privacy:person_lookup": only(F),
     "privacy:person_log": only(F, kwargs=lambda w: {"pk": w["p_granted"].pk}),
+    "privacy:person_log_csv": only(F, kwargs=lambda w: {"pk": w["p_granted"].pk}),
     "privacy:user_list": only(F),
+    "privacy:user_log_csv": only(F, kwargs=lambda w: {"pk": w["users"]["ketenpartner"].pk}),
     "privacy:user_log": only(F, kwargs=lambda w: {"pk": w["users"]["ketenpartner"].pk}),
     "privacy:verzoek_list": only(F),
     "privacy:verzoek_create": only(F),
@@ -74,6 +77,7 @@ MATRIX = {
     "privacy:verzoek_verlengen": post_only("verzoek", data=lambda w: {"verlenging_reden": "Complex verzoek."}),
     "privacy:verzoek_afhandelen": post_only("verzoek", data=lambda w: {"besluit": "toegewezen", "motivering": "Ja."}),
     "privacy:verzoek_export": post_only("verzoek"),
+    "privacy:verzoek_export_status": only(F, kwargs=pk("verzoek")),
     "privacy:verzoek_download": only(F, kwargs=lambda w: {"pk": w["verzoek"].pk, "formaat": "json"}),
     "privacy:bewaartermijnen": only(F),
     "privacy:bewaartermijn_edit": only(F, kwargs=lambda w: {"soort": "cases.casus"}),

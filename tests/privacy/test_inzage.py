@@ -66,7 +66,8 @@ def export(world):
         by=fg, soort=VerzoekSoort.INZAGE, ontvangen_op=timezone.localdate(), persoon=world["p_granted"]
     )
     world["log_rows_before"] = AccessLogPerson.objects.filter(person_id=world["p_granted"].pk).count()
-    return avg.inzage_export_make(verzoek=verzoek, request=request_for(fg))
+    avg.inzage_export_request(verzoek=verzoek, request=request_for(fg))
+    return avg.inzage_export_build(verzoek_id=verzoek.pk)
 
 
 def test_the_json_holds_jans_data_from_every_dossier_type(world, export):
@@ -89,7 +90,9 @@ def test_the_export_names_nobody_else(world, export):
 
 def test_the_access_log_of_jan_is_in_the_export(world, export):
     data = json.loads(export.export_json.read())
-    assert len(data["toegang"]) == world["log_rows_before"] >= 1
+    # Every earlier access, and the FG's request for this export itself (logged when it was queued).
+    assert len(data["toegang"]) == world["log_rows_before"] + 1 >= 2
+    assert data["toegang"][-1]["actie"] == "exporteren"
     politie = world["users"][Role.KETENPARTNER].organisation.name
     assert any(r["organisatie"] == politie and r["actie"] == "inzien" for r in data["toegang"])
     assert all(world["users"][Role.KETENPARTNER].username not in json.dumps(r) for r in data["toegang"])
@@ -122,7 +125,7 @@ def test_only_the_fg_makes_an_export(world):
         by=fg, soort=VerzoekSoort.INZAGE, ontvangen_op=date.today(), persoon=world["p_granted"]
     )
     with pytest.raises(PermissionDenied):
-        avg.inzage_export_make(verzoek=verzoek, request=request_for(world["users"][Role.PROCESREGISSEUR]))
+        avg.inzage_export_request(verzoek=verzoek, request=request_for(world["users"][Role.PROCESREGISSEUR]))
 
 
 def test_deadline_is_one_month_and_extends_once_by_two_with_a_reason(world):
@@ -156,3 +159,70 @@ def test_a_decision_needs_reasons_and_an_inzage_needs_its_export(world, export):
     other = avg.verzoek_register(by=fg, soort=VerzoekSoort.INZAGE, ontvangen_op=date.today(), persoon=world["p_other"])
     with pytest.raises(ValidationError, match="inzage-export"):
         avg.verzoek_afhandelen(verzoek=other, by=fg, besluit=Besluit.TOEGEWEZEN, motivering="Verstrekt.")
+
+
+def test_the_export_is_queued_on_commit_and_made_once(world, django_capture_on_commit_callbacks):
+    fg = world["users"][Role.FG]
+    verzoek = avg.verzoek_register(
+        by=fg, soort=VerzoekSoort.INZAGE, ontvangen_op=timezone.localdate(), persoon=world["p_granted"]
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        queued = avg.inzage_export_request(verzoek=verzoek, request=request_for(fg))
+        assert avg.inzage_export_request(verzoek=verzoek, request=request_for(fg)).export_status == "wachtrij"
+    assert queued.export_status == "wachtrij" and not queued.export_pdf  # nothing made inside the request
+    assert len(callbacks) == 1  # the second request did not queue it again
+    made = avg.inzage_export_build(verzoek_id=verzoek.pk)
+    assert made.export_status == "klaar" and made.export_pdf and made.export_json
+    first_name = made.export_json.name
+    assert avg.inzage_export_build(verzoek_id=verzoek.pk).export_json.name == first_name  # a re-delivery: no-op
+
+
+def test_a_failing_export_shows_a_dutch_message(world, monkeypatch):
+    from privacy import tasks
+    from privacy.services import inzage
+
+    fg = world["users"][Role.FG]
+    verzoek = avg.verzoek_register(
+        by=fg, soort=VerzoekSoort.INZAGE, ontvangen_op=timezone.localdate(), persoon=world["p_granted"]
+    )
+    avg.inzage_export_request(verzoek=verzoek, request=request_for(fg))
+    monkeypatch.setattr(avg, "person_export", lambda persoon: 1 / 0)
+    assert inzage  # the module the service reads from is patched through avg.person_export
+    assert tasks.make_inzage_export(verzoek.pk) == "mislukt"
+    verzoek.refresh_from_db()
+    assert "technische fout" in verzoek.export_fout
+
+
+def test_the_files_are_removed_after_download_and_after_expiry(world, export, django_capture_on_commit_callbacks):
+    fg = world["users"][Role.FG]
+    storage, pdf_name = export.export_pdf.storage, export.export_pdf.name
+    with django_capture_on_commit_callbacks(execute=True):
+        content = avg.inzage_export_take(verzoek=export, formaat="json", request=request_for(fg))
+    assert b"999990019" in content
+    export.refresh_from_db()
+    assert not export.export_json and export.export_pdf and export.export_status == "klaar"
+    with pytest.raises(ValidationError):
+        avg.inzage_export_take(verzoek=export, formaat="json", request=request_for(fg))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert avg.inzage_exports_expire(now=timezone.now() + timedelta(days=8)) == 1
+    export.refresh_from_db()
+    assert export.export_status == "verwijderd" and not export.export_pdf
+    assert not storage.exists(pdf_name)
+
+
+def test_the_shelter_address_is_withheld_with_a_note(db, tmp_path):
+    """Art. 15 lid 4 AVG / art. 41 UAVG: the shelter address of a victim is not in the export; the export says so."""
+    from mensenhandel.models import Opvangadres
+    from privacy.avg import withheld
+    from privacy.services.inzage import person_export
+    from tests.mensenhandel.world import ANA, OPVANGADRES, join_team, new_traject
+
+    assert "adres" in withheld(Opvangadres)  # registered, so the rule is testable and visible
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    join_team(regisseur)
+    traject = new_traject(regisseur, persoon_data=ANA)
+    data = person_export(traject.persoon)
+    text = json.dumps(data, ensure_ascii=False)
+    assert OPVANGADRES not in text and "Opvangstraat" not in text
+    assert data["weggelaten"] and "artikel 41 UAVG" in data["weggelaten"][0]["reden"]
+    assert data["weggelaten"][0]["dossiers"] == [str(traject.pk)]

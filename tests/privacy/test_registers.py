@@ -39,9 +39,64 @@ def test_autorisaties_csv_lists_every_grant_and_neutralises_formulas(world):
     response = world["client"].get(reverse("privacy:autorisaties_csv"))
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) == 1 + Grant.objects.count()
-    doel = [r[4] for r in rows if r[0] == world["casus_granted"].nummer and r[2] == world["grant"].organisatie.name]
+    assert len([r for r in rows if r[0] == "casus"]) == Grant.objects.count()
+    doel = [r[5] for r in rows if r[1] == world["casus_granted"].nummer and r[2] == world["grant"].organisatie.name]
     assert doel == ["'=cmd|' /C calc'!A0"]
+
+
+def test_autorisaties_hold_every_kind_of_grant_on_screen_and_in_csv(world):
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from bij import services as bij_services
+    from reintegration import services as re_services
+    from tests.bij.world import bij_regisseur, melding, oov_adviseur
+    from tests.reintegration.world import coordinator, traject
+    from zvh.access import gateway
+
+    regisseur = bij_regisseur()
+    adviseur = oov_adviseur()
+    m = melding(regisseur)
+    bij_services.uitnodiging_create(melding=m, by=regisseur, doel="Advies OOV voorbereiden.", user=adviseur)
+    coord = coordinator("Breda")
+    t = traject(coord)
+    reclassering = world["users"][Role.KETENPARTNER].organisation
+    re_services.toegang_grant(traject=t, by=coord, organisatie=reclassering, doel="Toezicht na vrijlating.")
+    request = RequestFactory().get("/")
+    request.user = adviseur
+    gateway.get_for_user(request=request, key="bij.melding", pk=m.pk)
+
+    page = world["client"].get(reverse("privacy:autorisaties")).content.decode()
+    for text in (
+        "BIJ-melding",
+        m.nummer,
+        "Advies OOV voorbereiden.",
+        "re-integratietraject",
+        "Toezicht na vrijlating.",
+    ):
+        assert text in page, text
+    assert "team (beperkt thema)" in page and regisseur.display_name in page  # member of the BIJ team
+    response = world["client"].get(reverse("privacy:autorisaties_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    kinds = {r[0] for r in rows[1:]}
+    assert {"casus", "BIJ-melding", "re-integratietraject", "team (beperkt thema)"} <= kinds
+    invitation = next(r for r in rows if r[0] == "BIJ-melding")
+    assert invitation[2] == adviseur.display_name and invitation[8] == regisseur.display_name
+    if connection.vendor == "postgresql":
+        assert invitation[11] not in ("", "niet te meten")  # the adviseur opened the melding: last used is known
+    assert next(r for r in rows if r[0] == "team (beperkt thema)")[11] == "niet te meten"
+
+
+def test_the_autorisaties_page_does_not_query_per_row(world, django_assert_max_num_queries):
+    from bij import services as bij_services
+    from tests.bij.world import bij_regisseur, melding, oov_adviseur
+
+    regisseur = bij_regisseur()
+    for _ in range(5):
+        m = melding(regisseur)
+        bij_services.uitnodiging_create(melding=m, by=regisseur, doel="Advies.", user=oov_adviseur())
+    with django_assert_max_num_queries(25):
+        assert world["client"].get(reverse("privacy:autorisaties")).status_code == 200
 
 
 def test_autorisaties_show_when_a_grant_was_last_used(world):
@@ -55,10 +110,10 @@ def test_autorisaties_show_when_a_grant_was_last_used(world):
     request = RequestFactory().get("/")
     request.user = world["users"][Role.KETENPARTNER]
     gateway.get_for_user(request=request, key="cases.casus", pk=world["casus_granted"].pk)
-    from privacy.selectors import grants_last_used
+    from privacy import review
 
-    used = grants_last_used([world["grant"].pk, world["grant_expired"].pk])
-    assert used[world["grant"].pk] is not None and used[world["grant_expired"].pk] is None
+    used = review.last_used(list(review.access_grants()))
+    assert used[("casus", world["grant"].pk)] is not None and used[("casus", world["grant_expired"].pk)] is None
     page = world["client"].get(reverse("privacy:autorisaties")).content.decode()
     assert world["casus_granted"].nummer in page and "nooit" in page
 
@@ -177,8 +232,17 @@ def test_the_fg_registers_a_request_by_bsn_and_exports_it(world):
     verzoek = AvgVerzoek.objects.get()
     assert response.status_code == 302 and verzoek.persoon == world["p_granted"]
     assert client.post(reverse("privacy:verzoek_export", args=[verzoek.pk])).status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.export_status == "wachtrij"  # queued on commit, not made in the request
+    from privacy.tasks import make_inzage_export
+
+    assert make_inzage_export(verzoek.pk) == "klaar"
+    status = client.get(reverse("privacy:verzoek_export_status", args=[verzoek.pk])).json()
+    assert status["finished"] and "999990019" not in str(status)
     download = client.get(reverse("privacy:verzoek_download", args=[verzoek.pk, "json"]))
-    assert download.status_code == 200 and b"999990019" in b"".join(download.streaming_content)
+    assert download.status_code == 200 and b"999990019" in download.content
+    again = client.get(reverse("privacy:verzoek_download", args=[verzoek.pk, "json"]))
+    assert again.status_code == 302  # removed after the download
     unknown = client.post(
         reverse("privacy:verzoek_create"),
         {"soort": "inzage", "ontvangen_op": date.today().isoformat(), "bsn": "999990111"},
