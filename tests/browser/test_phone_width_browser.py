@@ -10,8 +10,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
-from .conftest import login
+from .conftest import axe_violations, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,7 +23,8 @@ SKIP = re.compile(
     r"(uitloggen|logout|download|export|\.pdf|\.csv|\.ics|/feed/|/agenda-abonnement/|/static/|/media/|afdruk|print)",
     re.I,
 )
-MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# "mei" is its own abbreviation, so it is allowed in full.
+MAANDEN = "januari|februari|maart|april|juni|juli|augustus|september|oktober|november|december"
 FORBIDDEN_DATES = [
     # A capitalised or full month name after a day number: "11 Mrt 2022", "4 december 2026".
     re.compile(r"\b\d{1,2} (?:Jan|Feb|Mrt|Apr|Mei|Jun|Jul|Aug|Sep|Okt|Nov|Dec)\b"),
@@ -32,6 +34,10 @@ FORBIDDEN_DATES = [
     # A numeric date with an unpadded day or month: "4-10-2026", "07-1-2026".
     re.compile(r"(?<![\d-])(?:\d-\d{1,2}|\d{2}-\d)-\d{4}(?!\d)"),
 ]
+LOWERCASE_BSN = re.compile(r"\b(?:bsn|Bsn)\b")
+# The visible text without <code> (technical names such as CSV column headers may be lower case).
+VISIBLE_TEXT = """() => { const body = document.body.cloneNode(true);
+  body.querySelectorAll('code, script, style, [hidden]').forEach(e => e.remove()); return body.innerText; }"""
 WIDEST = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .filter(e => !e.closest('[data-scroll-box]') || e.matches('[data-scroll-box]'))
@@ -67,7 +73,7 @@ def _links(page, base: str) -> list[str]:
 def _crawl(page, limit: int = MAX_PAGES):
     """Yield (url, response) breadth-first from the start page; downloads and non-HTML answers are skipped."""
     base = page.base_url
-    queue, seen = [base + "/"], {base + "/"}
+    queue, seen = [base + "/"], {"/"}  # one visit per path: filter variants of one list look alike
     visited = 0
     while queue and visited < limit:
         url = queue.pop(0)
@@ -82,8 +88,8 @@ def _crawl(page, limit: int = MAX_PAGES):
         visited += 1
         yield url, response
         for link in _links(page, base):
-            if link not in seen:
-                seen.add(link)
+            if urlsplit(link).path not in seen:
+                seen.add(urlsplit(link).path)
                 queue.append(link)
 
 
@@ -97,22 +103,79 @@ def phone(browser, live_server):
     context.close()
 
 
+AXE_PAGES_PER_ROLE = 6  # the start page and the first pages with a table scroll box
+
+
 @pytest.mark.parametrize("username", ROLES)
 def test_no_page_scrolls_sideways_at_390_px_and_dates_have_one_style(phone, demo, username):
     login(phone, username)
-    too_wide, old_dates, errors, pages = [], [], [], 0
+    too_wide, old_dates, errors, pages, axe = [], [], [], [], []
     for url, response in _crawl(phone):
-        pages += 1
         path = url.removeprefix(phone.base_url)
+        pages.append(path)
+        if len(axe) < AXE_PAGES_PER_ROLE and (path == "/" or phone.locator(".table-scroll").count()):
+            axe.append(axe_violations(phone))
         if response.status >= 500:
             errors.append(f"{path}: HTTP {response.status}")
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"] + 1:
             too_wide.append(f"{path}: {width}px ({', '.join(phone.evaluate(WIDEST))})")
-        dates = forbidden_dates(phone.inner_text("body"))
+        text = phone.evaluate(VISIBLE_TEXT)
+        dates = forbidden_dates(text) + LOWERCASE_BSN.findall(text)
         if dates:
             old_dates.append(f"{path}: {', '.join(sorted(set(dates)))}")
-    assert pages >= 3, f"de crawl van {username} bereikte maar {pages} pagina's"
+    print(f"{username}: {len(pages)} pagina's op 390 px: {' '.join(pages)}")  # shown with -s
+    assert len(pages) >= 10, f"de crawl van {username} bereikte maar {len(pages)} pagina's: {pages}"
     assert not errors, "\n".join(errors)
+    assert not [a for a in axe if a], "\n".join(a for a in axe if a)
     assert not too_wide, f"{username}: pagina's breder dan 390 px:\n" + "\n".join(too_wide)
-    assert not old_dates, f"{username}: datums in een oude stijl:\n" + "\n".join(old_dates)
+    assert not old_dates, f"{username}: datums in een oude stijl of 'bsn' in kleine letters:\n" + "\n".join(old_dates)
+
+
+def test_the_menu_folds_behind_a_button_at_phone_width_and_opens_with_keyboard(phone, demo):
+    login(phone, "regisseur")
+    menu = phone.get_by_role("navigation", name="Hoofdmenu")
+    button = menu.get_by_role("button", name="Menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(menu.get_by_role("link", name="Casussen")).to_be_hidden()
+    assert not axe_violations(phone), axe_violations(phone)
+
+    button.focus()
+    phone.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("link", name="Casussen")).to_be_visible()
+    assert not axe_violations(phone), axe_violations(phone)
+    phone.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+
+    button.click()
+    menu.get_by_role("link", name="Casussen").click()
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Casussen")
+    # a wide table scrolls inside its own labelled box, which a keyboard can reach
+    box = phone.locator(".table-scroll").first
+    expect(box).to_have_attribute("role", "region")
+    expect(box).to_have_attribute("tabindex", "0")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+
+
+def test_without_javascript_the_menu_is_simply_shown(browser, live_server, demo):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.base_url = live_server.url
+    try:
+        login(page, "regisseur")
+        menu = page.get_by_role("navigation", name="Hoofdmenu")
+        expect(menu.get_by_role("link", name="Casussen")).to_be_visible()
+        expect(menu.get_by_role("button", name="Menu")).to_have_count(0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    finally:
+        context.close()
+
+
+def test_at_desktop_width_the_menu_is_open_and_has_no_button(page, demo):
+    login(page, "regisseur")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(menu.get_by_role("link", name="Casussen")).to_be_visible()
+    expect(menu.get_by_role("button", name="Menu")).to_be_hidden()

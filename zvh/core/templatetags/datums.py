@@ -1,4 +1,4 @@
-"""``{{ d|datum }}`` → "18 dec. 2026" (text), ``{{ d|datum_kort }}`` → "18-12-2026" (tables).
+"""``{{ d|datum }}`` → "18 dec. 2026" (text), ``{{ d|datum_kort }}`` → "18-12-2026" (tables); ``{% tabel_id %}``.
 
 Both take options as one string: ``{{ o.datum_tijd|datum:"dag tijd" }}`` → "vrijdag 18 dec. 2026, 14:30",
 ``{{ e.timestamp|datum_kort:"seconden" }}`` → "18-12-2026 14:30:05". Registered as a builtin library (settings
@@ -20,3 +20,11 @@ def datum(value, opties: str = "") -> str:
 @register.filter(expects_localtime=True)
 def datum_kort(value, opties: str = "") -> str:
     return datum_tabel(value or None, opties)
+
+
+@register.simple_tag(takes_context=True)
+def tabel_id(context) -> str:
+    """A page-unique id for a table caption, so its scroll box can be ``aria-labelledby`` it (also in includes)."""
+    base = context.dicts[0]  # the one dict every include of this render shares
+    base["_tabel_teller"] = base.get("_tabel_teller", 0) + 1
+    return f"tabel-{base['_tabel_teller']}"
