@@ -40,7 +40,7 @@ VISIBLE_TEXT = """() => { const body = document.body.cloneNode(true);
   body.querySelectorAll('code, script, style, [hidden]').forEach(e => e.remove()); return body.innerText; }"""
 WIDEST = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-  .filter(e => !e.closest('[data-scroll-box]') || e.matches('[data-scroll-box]'))
+  .filter(e => !e.parentElement.closest('.table-scroll, .fac-scroll'))
   .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' '
     + Math.round(e.getBoundingClientRect().right))"""
 
