@@ -83,6 +83,10 @@ def test_filters_are_builtin_and_default_works_for_empty_values():
     assert html == "18 dec. 2026|18-12-2026|vrijdag 18 dec. 2026, 14:30|18-12-2026 14:30|—"
 
 
+def test_a_value_that_is_not_a_date_renders_empty_like_django_date():
+    assert render("[{{ s|datum }}][{{ s|datum_kort }}][{{ n|datum }}]", s="2026-12-18", n=None) == "[][][]"
+
+
 def test_a_date_without_filter_is_in_table_style():
     assert render("{{ d }} {{ m }}", d=date(2026, 10, 4), m=datetime(2026, 10, 4, 9, 5, tzinfo=AMS)) == (
         "04-10-2026 04-10-2026 09:05"

@@ -5,6 +5,8 @@ Both take options as one string: ``{{ o.datum_tijd|datum:"dag tijd" }}`` → "vr
 ``TEMPLATES``), so templates need no ``{% load %}``. Empty values render as "" so ``|default:"—"`` works.
 """
 
+from datetime import date
+
 from django import template
 
 from zvh.core.dates import datum_tabel, datum_tekst
@@ -14,12 +16,13 @@ register = template.Library()
 
 @register.filter(expects_localtime=True)
 def datum(value, opties: str = "") -> str:
-    return datum_tekst(value or None, opties)
+    # Like Django's |date: anything that is not a date renders as "" instead of breaking the page.
+    return datum_tekst(value, opties) if isinstance(value, date) else ""
 
 
 @register.filter(expects_localtime=True)
 def datum_kort(value, opties: str = "") -> str:
-    return datum_tabel(value or None, opties)
+    return datum_tabel(value, opties) if isinstance(value, date) else ""
 
 
 @register.simple_tag(takes_context=True)
