@@ -93,7 +93,7 @@ def test_a_date_without_filter_is_in_table_style():
     )
 
 
-ALLOWED_DATE_FORMATS = {"F Y", "F", "l", "j", "c"}  # month headings, weekday names, day numbers, ISO attributes
+ALLOWED_DATE_FORMATS = {"F Y", "F", "l", "j", "c", "H:i"}  # month headings, weekdays, day numbers, ISO, times
 
 
 def test_no_template_formats_a_date_itself():
