@@ -12,6 +12,7 @@ from facilitering.models import Room
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
+from zvh.persons.sorting import users_op_naam
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
 from .models import Casus
@@ -27,9 +28,7 @@ def partner_organisations():
 
 
 def users_with_role(*roles: str):
-    return (
-        User.objects.filter(is_active=True, groups__name__in=roles).select_related("organisation").order_by("last_name")
-    )
+    return users_op_naam(User.objects.filter(is_active=True, groups__name__in=roles).select_related("organisation"))
 
 
 class UserChoiceField(forms.ModelChoiceField):

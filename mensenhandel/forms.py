@@ -8,6 +8,7 @@ from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
 from zvh.persons.choices import Geslacht
 from zvh.persons.models import validate_bsn
+from zvh.persons.sorting import users_op_naam
 
 from .choices import (
     TEAM,
@@ -25,10 +26,10 @@ def gemeenten():
 
 
 def team_regisseurs():
-    return (
-        User.objects.filter(is_active=True, groups__name=Role.PROCESREGISSEUR, teams__code=TEAM)
-        .select_related("organisation")
-        .order_by("last_name")
+    return users_op_naam(
+        User.objects.filter(is_active=True, groups__name=Role.PROCESREGISSEUR, teams__code=TEAM).select_related(
+            "organisation"
+        )
     )
 
 

@@ -13,6 +13,7 @@ from zvh.access import gateway
 from zvh.accounts.choices import Role
 from zvh.accounts.models import User
 from zvh.permissions import role_required
+from zvh.persons.sorting import users_op_naam
 
 from . import plain, selectors
 from .choices import AccessAction
@@ -90,7 +91,7 @@ def person_log_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(Role.FG)
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.select_related("organisation").prefetch_related("groups").order_by("last_name", "username")
+    users = users_op_naam(User.objects.select_related("organisation").prefetch_related("groups"))
     return render(request, "privacy/user_list.html", {"users": users})
 
 

@@ -1,10 +1,11 @@
-"""Dutch formatting for reports: "1.234,5", "31 december 2022". Independent of the active locale settings."""
+"""Dutch formatting for reports: "1.234,5", "31 dec. 2022". Independent of the active locale settings."""
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats, timezone, translation
 from django.utils.numberformat import format as number_format
+
+from zvh.core.dates import datum_tekst
 
 Numeric = int | float | Decimal
 
@@ -27,16 +28,9 @@ def nl_percent(value: Numeric | None, empty: str = "—") -> str:
 
 
 def nl_date(value: date | datetime | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    with translation.override("nl"):
-        return formats.date_format(value, "j F Y")
+    """The application's text style ("31 dec. 2022"), see zvh/core/dates.py."""
+    return "—" if value is None else datum_tekst(value)
 
 
 def nl_datetime(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{nl_date(local)} om {local:%H:%M}"
+    return "—" if value is None else datum_tekst(value, "tijd")

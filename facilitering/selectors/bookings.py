@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from zvh.accounts.choices import Role
 from zvh.accounts.models import Organisation, User
+from zvh.persons.sorting import users_op_naam
 
 from ..models import Agreement, Booking, Room, Series
 
@@ -66,14 +67,13 @@ def active_rooms() -> QuerySet[Room]:
 
 
 def secretariaat_medewerkers() -> QuerySet[User]:
-    return User.objects.filter(is_active=True, groups__name=Role.SECRETARIAAT).order_by("first_name", "last_name")
+    return users_op_naam(User.objects.filter(is_active=True, groups__name=Role.SECRETARIAAT))
 
 
 def partner_contacts() -> QuerySet[User]:
-    return (
-        User.objects.filter(is_active=True, groups__name=Role.KETENPARTNER)
-        .select_related("organisation")
-        .order_by("organisation__name", "last_name")
+    return users_op_naam(
+        User.objects.filter(is_active=True, groups__name=Role.KETENPARTNER).select_related("organisation"),
+        "organisation__name",
     )
 
 

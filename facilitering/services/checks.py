@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
 from zvh.accounts.models import Organisation, User
+from zvh.core.dates import datum_tekst
 
 from ..choices import ACTIVE_STATUSES, OverlegType, SupportKind
 from ..formatting import format_hours
@@ -59,7 +59,7 @@ class Slot:
 
 
 def fmt_day(day: date) -> str:
-    return date_format(day, "l j F Y")
+    return datum_tekst(day, "dag")
 
 
 def fmt_hours(hours: Decimal) -> str:

@@ -77,7 +77,7 @@ class AccessLogEntry(AppendOnlyModel):
         indexes = [models.Index(fields=["user", "-timestamp"], name="accesslog_user_time")]
 
     def __str__(self) -> str:
-        return f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.username} {self.action} {self.object_type}"
+        return f"{self.timestamp:%d-%m-%Y %H:%M:%S} {self.username} {self.action} {self.object_type}"
 
 
 class AccessLogPerson(AppendOnlyModel):

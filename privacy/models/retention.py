@@ -87,7 +87,7 @@ class Vernietigingsregel(models.Model):
         ordering = ["-uitgevoerd_op", "soort"]
 
     def __str__(self) -> str:
-        return f"{self.uitgevoerd_op:%Y-%m-%d} {self.soort}: {self.aantal_dossiers}"
+        return f"{self.uitgevoerd_op:%d-%m-%Y} {self.soort}: {self.aantal_dossiers}"
 
 
 class GeanonimiseerdDossier(models.Model):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
+from zvh.core.dates import datum_tekst
 
 from ..choices import DatalekStatus, DocumentStatus
 from ..models import Datalek, PrivacyDocument, Verwerking
@@ -103,7 +104,7 @@ def _report_milestone(document: PrivacyDocument, by) -> None:
         # A milestone bound to privacy.vastgesteld is reported from this register live; it only gets the note.
         gereed=find_metric(activiteit.metric_key) is None,
         toelichting=_("%(titel)s versie %(versie)s vastgesteld op %(datum)s (register van de FG).")
-        % {"titel": document.titel, "versie": document.versie, "datum": document.vastgesteld_op.strftime("%d-%m-%Y")},
+        % {"titel": document.titel, "versie": document.versie, "datum": datum_tekst(document.vastgesteld_op)},
     )
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zvh.accounts.models import Organisation
+from zvh.core.dates import datum_tekst
 
 from ..choices import ISDFaseSoort
 from ..models import ISDFase, ISDTraject
@@ -46,7 +47,7 @@ def isd_create(
     maximum = isd_max_einde(startdatum)
     einddatum = einddatum or maximum
     if einddatum > maximum:
-        raise ValidationError({"einddatum": TOO_LONG % {"max": maximum.strftime("%d-%m-%Y")}})
+        raise ValidationError({"einddatum": TOO_LONG % {"max": datum_tekst(maximum)}})
     if einddatum <= startdatum:
         raise ValidationError({"einddatum": _("Het einde moet na de start liggen.")})
     linked, _created = persoon_match(persoon)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from django.utils.formats import date_format
 from icalendar import Calendar
 from playwright.sync_api import expect
 
 from facilitering.choices import OverlegType
 from facilitering.models import Booking, Series
 from facilitering.periods import quarter_of
+from zvh.core.dates import datum_tekst
 
 from .conftest import axe_violations, login
 
@@ -131,7 +131,7 @@ def test_request_confirm_conflict_realise_and_budget(page, leerplicht):
     page.get_by_role("button", name="Boeking vastleggen").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text(
-        f"Dubbele boeking: Zaal Spreekkamer is op {date_format(today, 'l j F Y')} van 16:00 tot 17:30 al geboekt "
+        f"Dubbele boeking: Zaal Spreekkamer is op {datum_tekst(today, 'dag')} van 16:00 tot 17:30 al geboekt "
         f"voor ‘{TITLE}’ ({PARTNER})"
     )
     expect(page.get_by_label("Titel van het overleg")).to_have_value("Spoed-Actieoverleg VT")  # nothing lost

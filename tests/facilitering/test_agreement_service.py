@@ -81,7 +81,7 @@ def test_shrinking_a_period_may_not_orphan_bookings(sec, mass):
             valid_from=date(2022, 1, 1),
             valid_until=date(2022, 6, 30),
         )
-    assert "maandag 12 september 2022" in exc.value.message_dict["valid_from"][0]
+    assert "maandag 12 sep. 2022" in exc.value.message_dict["valid_from"][0]
     updated = services.agreement_update(
         actor=sec,
         agreement=agreement,

@@ -125,7 +125,7 @@ def test_room_double_booking_is_refused_with_a_message_naming_the_conflict(sec, 
         book(sec, mass, title="Ander overleg", start_time=time(11), end_time=time(13), room=factories.room())
     message = errors_of(exc)["room"][0]
     assert message == (
-        "Dubbele boeking: Zaal Mark is op maandag 12 september 2022 van 10:00 tot 12:00 al geboekt voor "
+        "Dubbele boeking: Zaal Mark is op maandag 12 sep. 2022 van 10:00 tot 12:00 al geboekt voor "
         "‘MaSS casusoverleg Breda’ (MaSS)"
     )
 
@@ -140,7 +140,7 @@ def test_a_partner_hears_of_the_conflict_without_the_other_partners_details(sec)
     with pytest.raises(ValidationError) as exc:
         book(factories.partner_user(mass), mass)
     message = errors_of(exc)["room"][0]
-    assert "Zaal Mark is op maandag 12 september 2022 van 10:00 tot 12:00 al bezet" in message
+    assert "Zaal Mark is op maandag 12 sep. 2022 van 10:00 tot 12:00 al bezet" in message
     assert "VT Actieoverleg" not in message and "Veilig Thuis" not in message
 
 
@@ -150,7 +150,7 @@ def test_medewerker_double_booking_is_refused(sec, sec2, mass):
     with pytest.raises(ValidationError) as exc:
         book(sec, mass, room=other_room, medewerker=sec2, start_time=time(9), end_time=time(10, 30))
     assert (
-        "Sanne Smits sec2 is op maandag 12 september 2022 van 10:00 tot 12:00 al geboekt"
+        "Sanne Smits sec2 is op maandag 12 sep. 2022 van 10:00 tot 12:00 al geboekt"
         in (errors_of(exc)["medewerker"][0])
     )
 
@@ -219,7 +219,7 @@ def test_series_with_one_conflicting_date_is_refused_naming_that_date(sec, mass)
     with pytest.raises(ValidationError) as exc:
         book(sec, mass, frequency=Frequency.WEEKLY, until=date(2022, 10, 10), title="Nieuwe reeks")
     message = errors_of(exc)["room"][0]
-    assert "maandag 26 september 2022" in message and "Bestaand overleg" in message
+    assert "maandag 26 sep. 2022" in message and "Bestaand overleg" in message
     assert Booking.objects.count() == 1 and not Series.objects.exists()
 
 

@@ -134,7 +134,7 @@ def test_budget_page_shows_the_quarter_totals(client_for, sec, sec2, mass):
     book(sec, mass, date=date(2022, 7, 5), planned_hours=Decimal(7), over_budget_reason="Extra overleg")
     client, _ = client_for(Role.MANAGER)
     page = client.get(reverse("facilitering:budget_overview"), {"jaar": 2022, "kwartaal": 3}).content.decode()
-    assert "Kwartaal 3 van 2022 (1 juli t/m 30 september 2022)" in page
+    assert "Kwartaal 3 van 2022 (1 jul. t/m 30 sep. 2022)" in page
     row = page.split('<a href="#partner-')[1].split("</tr>")[0]
     cells = [c.split("<")[0].strip() for c in row.split('<td class="num">')[1:]]
     assert cells == ["8,0", "105,1", "9,0", "2,5", "0,2", "1"]

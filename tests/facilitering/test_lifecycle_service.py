@@ -127,7 +127,7 @@ def test_series_confirm_refuses_when_the_medewerker_is_busy_on_one_date(sec, sec
     )
     with pytest.raises(ValidationError) as exc:
         services.series_confirm(actor=sec, series=bookings[0].series, medewerker=sec2)
-    assert "maandag 26 september 2022" in exc.value.message_dict["medewerker"][0]
+    assert "maandag 26 sep. 2022" in exc.value.message_dict["medewerker"][0]
     assert not Booking.objects.filter(series=bookings[0].series, status=BookingStatus.BEVESTIGD).exists()
 
 

@@ -192,14 +192,16 @@ def test_an_ordinary_role_is_applied_at_once_and_recorded():
 
 
 def test_the_fg_sees_every_role_change():
-    first, second = make_user(Role.BEHEERDER, username="beheer1"), make_user(Role.BEHEERDER, username="beheer2")
-    target = make_user(Role.SECRETARIAAT, username="doelwit")
+    first = make_user(Role.BEHEERDER, username="beheer1", first_name="Bea", last_name="van Beheer")
+    second = make_user(Role.BEHEERDER, username="beheer2", first_name="Bert", last_name="Beheerder")
+    target = make_user(Role.SECRETARIAAT, username="doelwit", first_name="Dirk", last_name="de Doel")
     pending = services.role_change_request(user=target, new_role=Role.FG, by=first)
     services.role_change_refuse(change=pending, by=second)
     services.role_change_request(user=target, new_role=Role.MANAGER, by=first)
     page = verified_client(make_user(Role.FG)).get(reverse("role_change_list")).content.decode()
-    assert page.count("doelwit") == 2
-    assert "afgewezen" in page and "doorgevoerd" in page and "beheer1" in page and "beheer2" in page
+    # users by full name, not by username (issue 16)
+    assert page.count("Dirk de Doel") == 2 and "doelwit" not in page
+    assert "afgewezen" in page and "doorgevoerd" in page and "Bea van Beheer" in page and "Bert Beheerder" in page
 
 
 def test_an_ordinary_role_chosen_in_the_admin_is_applied():

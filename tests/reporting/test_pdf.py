@@ -56,8 +56,8 @@ def test_pdf_has_every_activity_and_prognose_dutch_formatting_and_no_personal_da
     for expected in (
         "Jaarplan 2022 versus realisatie",
         "4e kwartaal 2022",
-        "1 oktober 2022 tot en met 31 december 2022",
-        "Peildatum 31 december 2022",
+        "1 okt. 2022 tot en met 31 dec. 2022",
+        "Peildatum 31 dec. 2022",
         "Opgevraagd door Monique Mertens (Manager)",
         "Samenvatting",
         "Leeswijzer",

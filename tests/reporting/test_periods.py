@@ -38,4 +38,4 @@ def test_dutch_formatting():
     assert nl_number(None) == "—"
     assert nl_number(8.25, 1) == "8,3"
     assert nl_percent(97.33) == "97%"
-    assert nl_date(date(2022, 12, 31)) == "31 december 2022"
+    assert nl_date(date(2022, 12, 31)) == "31 dec. 2022"

@@ -117,6 +117,10 @@ class User(AbstractUser):
     def has_module_perms(self, app_label) -> bool:
         return self.is_active and _user_has_module_perms(self, app_label)
 
+    def __str__(self) -> str:
+        # Wherever a user is shown ({{ afspraak.eigenaar }}, select options, the admin), it is by full name.
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zvh.core.context_processors.shell",
             ],
+            "builtins": ["zvh.core.templatetags.datums"],
         },
     },
 ]
@@ -220,6 +221,8 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Dates: "18-12-2026" wherever no filter says otherwise; text dates use the ``datum`` filter (zvh/core/dates.py).
+FORMAT_MODULE_PATH = ["zvh.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static files -----------------------------------------------------------------------------------------
