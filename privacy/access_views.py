@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,6 +11,7 @@ from zvh import csv as zvh_csv
 from zvh.access import gateway
 from zvh.accounts.choices import Role
 from zvh.accounts.models import User
+from zvh.core.dates import datum_tabel
 from zvh.permissions import role_required
 from zvh.persons.sorting import users_op_naam
 
@@ -150,7 +150,7 @@ def _csv(entries, filename: str, *, persons: bool = False) -> HttpResponse:
     roles = dict(Role.choices)
     for e in entries:
         row = [
-            timezone.localtime(e.timestamp).strftime("%d-%m-%Y %H:%M:%S"),
+            datum_tabel(e.timestamp, "seconden"),
             e.user.display_name if e.user_id else e.username,
             str(e.organisation or ""),
             str(roles.get(e.role, e.role)),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zvh import csv as zvh_csv
 from zvh.accounts.choices import Role
+from zvh.core.dates import datum_tabel
 from zvh.core.forms import posted, submit
 from zvh.permissions import role_required
 
@@ -290,7 +291,7 @@ def autorisaties_csv(request: HttpRequest) -> HttpResponse:
 
 def _grant_cells(row: review.Row) -> list:
     def when(value):
-        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
+        return datum_tabel(value, "tijd") if value else ""
 
     used = when(row.laatst_gebruikt) if row.gemeten else _("niet te meten")
     return [

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from cases.ical import overleg_calendar
 from cases.models import Casusoverleg
+from zvh.core.dates import datum_tekst
 
 from .choices import NotificationKind
 from .models import Notification
@@ -43,7 +44,7 @@ def _invitation(notification: Notification) -> Item:
     moment = timezone.localtime(overleg.datum_tijd)
     text = _("U bent uitgenodigd voor een %(soort)s op %(datum)s om %(tijd)s.") % {
         "soort": overleg.get_soort_display().lower(),
-        "datum": formats.date_format(moment, "l j F Y"),
+        "datum": datum_tekst(moment, "dag"),
         "tijd": formats.time_format(moment, "H:i"),
     }
     attachment = (ICS_NAME % {"pk": overleg.pk}, overleg_calendar(overleg))
