@@ -139,8 +139,18 @@ class AfspraakForm(forms.Form):
         return data
 
 
+# Where a small afspraak form returns to after its POST: a fixed choice, never a URL from the request.
+TERUG = [("casus", _("Casus")), ("mijnwerk", _("Mijn werk"))]
+
+
 class AfspraakStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=AfspraakStatus.choices)
+    terug = forms.ChoiceField(choices=TERUG, required=False, widget=forms.HiddenInput)
+
+
+class AfspraakDeadlineForm(forms.Form):
+    deadline = DateField(label=_("Nieuwe deadline"), widget=DATE)
+    terug = forms.ChoiceField(choices=TERUG, required=False, widget=forms.HiddenInput)
 
 
 class LogboekForm(forms.Form):

@@ -6,7 +6,14 @@ from zvh.core.navigation import NavItem
 R, K, S = Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT
 
 NAV_ITEMS = [
-    NavItem(_("Mijn werk"), "cases:dashboard", frozenset({R, K, S}), _("Wat vandaag uw aandacht vraagt."), order=10),
+    NavItem(
+        _("Mijn werk"),
+        "cases:dashboard",
+        frozenset({R, K, S}),
+        _("Wat vandaag uw aandacht vraagt."),
+        order=10,
+        landing=True,
+    ),
     NavItem(
         _("Casussen"),
         "cases:casus_list",

@@ -260,7 +260,7 @@ def afspraken_due(qs: QuerySet[Afspraak], days: int = 14) -> QuerySet[Afspraak]:
     return (
         qs.filter(status=AfspraakStatus.OPEN, deadline__lte=horizon)
         .select_related("casus__hoofdpersoon", "eigenaar_organisatie", "eigenaar_persoon")
-        .order_by("deadline")
+        .order_by("deadline", "pk")
     )
 
 
@@ -273,24 +273,29 @@ def dashboard_regisseur(user) -> dict:
         mine.filter(status__in=active).values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     recent = list(mine.filter(status__in=OPEN_STATUSES).select_related(*LIST_RELATED).order_by("-gewijzigd_op")[:10])
-    afspraken = list(afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))[:15])
     return {
         "status_counts": [(s, counts.get(s.value, 0)) for s in active],
         "cases": recent,
-        "afspraken": afspraken,
         "meetings": list(upcoming_meetings(user)[:5]),
     }
 
 
 def dashboard_partner(user) -> dict:
-    cases = list(casus_list(user).filter(status__in=[*OPEN_STATUSES, CasusStatus.AFGESCHAALD])[:20])
-    visible = casus_queryset_for(user).values("pk")
-    afspraken = list(
-        afspraken_due(Afspraak.objects.filter(casus__in=visible, eigenaar_organisatie=user.organisation_id), days=60)[
-            :20
-        ]
-    )
-    return {"cases": cases, "afspraken": afspraken}
+    return {"cases": list(casus_list(user).filter(status__in=[*OPEN_STATUSES, CasusStatus.AFGESCHAALD])[:20])}
+
+
+def mijnwerk_afspraken(user) -> QuerySet[Afspraak]:
+    """Open afspraken that need attention, by deadline: a procesregisseur's in the cases they direct (due within
+    two weeks or late), a partner's those of their organisation in cases they may see (due within two months)."""
+    if user.has_role(Role.PROCESREGISSEUR):
+        mine = casus_queryset_for(user).filter(procesregisseur=user)
+        return afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))
+    if user.has_role(Role.KETENPARTNER):
+        visible = casus_queryset_for(user).values("pk")
+        return afspraken_due(
+            Afspraak.objects.filter(casus__in=visible, eigenaar_organisatie=user.organisation_id), days=60
+        )
+    return Afspraak.objects.none()
 
 
 def upcoming_meetings(user) -> QuerySet[Casusoverleg]:
