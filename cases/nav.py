@@ -28,5 +28,12 @@ NAV_ITEMS = [
         _("Agenda's en verslagen van de casusoverleggen waaraan u deelneemt."),
         order=40,
     ),
-    NavItem(_("Zoeken"), "cases:search", frozenset({R, K, S}), _("Personen en casussen zoeken."), order=60),
+    NavItem(
+        _("Zoeken"),
+        "cases:search",
+        frozenset({R, K, S}),
+        _("Personen en casussen zoeken."),
+        order=60,
+        header_search=True,
+    ),
 ]

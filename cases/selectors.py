@@ -13,6 +13,7 @@ from django.utils import timezone
 from zvh.access import conditions, gateway
 from zvh.access.registry import NOTHING
 from zvh.accounts.choices import Role
+from zvh.persons.matching import name_matches, normalise_bsn
 from zvh.persons.models import Persoon, normalise_name
 
 from .access import CASUS, casus_queryset_for, is_partner_view
@@ -188,7 +189,7 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
     """
     candidates = Persoon.objects.all()
     if bsn:
-        candidates = candidates.filter(bsn=bsn.strip())
+        candidates = candidates.filter(bsn=normalise_bsn(bsn))
     if geboortedatum:
         candidates = candidates.filter(geboortedatum=geboortedatum)
     if not naam:
@@ -209,9 +210,25 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
             return _visible_in_order(user, ranked)
+    return _visible_in_order(user, _fuzzy_fallback(candidates, term))
+
+
+# The fallback reads names into Python: fine for the demo's register, bounded for anything bigger.
+FALLBACK_SCAN_LIMIT = 20_000
+FALLBACK_MATCH_LIMIT = 2_000  # below SQLite's limit on query parameters
+
+
+def _fuzzy_fallback(candidates: QuerySet[Persoon], term: str) -> QuerySet[Persoon]:
+    """Without pg_trgm (SQLite, the demo): exact substrings first, else names one edit away per word."""
+    exact = candidates
     for word in term.split():
-        candidates = candidates.filter(zoeknaam__contains=word)
-    return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk"))
+        exact = exact.filter(zoeknaam__contains=word)
+    ordering = ("achternaam", "voornamen", "pk")
+    if exact.exists():
+        return exact.order_by(*ordering)
+    names = candidates.order_by("pk").values_list("pk", "zoeknaam")[:FALLBACK_SCAN_LIMIT]
+    ids = [pk for pk, zoeknaam in names.iterator() if name_matches(term, zoeknaam)][:FALLBACK_MATCH_LIMIT]
+    return candidates.filter(pk__in=ids).order_by(*ordering)
 
 
 SEARCH_WINDOW = 100

@@ -24,6 +24,7 @@ class NavItem:
     in_menu: bool = True
     order: int = 100
     landing: bool = False  # where the roles of this item land after login (the first such item wins)
+    header_search: bool = False  # the search box in every page header posts here, for the roles of this item
 
     @property
     def url(self) -> str:
