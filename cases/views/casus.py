@@ -270,10 +270,16 @@ def grant_change(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/grant_change.html", {"grant": grant, "casus": grant.casus, "form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @role_required(Role.PROCESREGISSEUR)
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoking ends a partner's access at once: GET asks for confirmation, the POST of that page revokes."""
     grant = _grant_for_regisseur(request, pk)
+    if request.method == "GET" or grant.ingetrokken_op is not None:
+        if grant.ingetrokken_op is not None:
+            messages.info(request, _("Deze toegang is al ingetrokken."))
+            return redirect("cases:grant_list", pk=grant.casus_id)
+        return render(request, "cases/grant_revoke.html", {"grant": grant, "casus": grant.casus})
     services.grant_revoke(grant=grant, by=request.user)
     messages.success(request, _("De toegang van %(wie)s is ingetrokken.") % {"wie": grant.ontvanger})
     return redirect("cases:grant_list", pk=grant.casus_id)

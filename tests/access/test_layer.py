@@ -117,7 +117,7 @@ def test_partner_search_is_correct_for_any_number_of_candidates(client_for):
     )
     target = make_person("Zoë", "Jansen")
     open_case(regisseur=regisseur, partner=politie.organisation, persoon=target)
-    page = client.post(reverse("cases:search"), {"naam": "jansen"}).content.decode()
+    page = client.post(reverse("cases:search"), {"naam": "jansen"}, follow=True).content.decode()
     assert reverse("cases:persoon_detail", kwargs={"pk": target.pk}) in page
     assert "Anna1 " not in page and "Anna20" not in page
 
