@@ -9,6 +9,7 @@ from datetime import date, time
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from zvh.accounts.models import User
@@ -87,8 +88,19 @@ def availability_for_form(form) -> Availability | None:
         end_time=data["end_time"],
         frequency=data.get("frequency") or "",
         until=data.get("until"),
-        room=data.get("room"),
-        medewerker=data.get("medewerker"),
+        room=_chosen(form, "room"),
+        medewerker=_chosen(form, "medewerker"),
         participants=data.get("participants"),
         exclude_pk=getattr(form, "booking_pk", None),
     )
+
+
+def _chosen(form, name: str):
+    """The choice posted in a field, also when the field carries an error (Django then drops it from
+    cleaned_data): the conflicting room or medewerker is exactly such a field."""
+    if name not in form.fields:
+        return None
+    try:
+        return form.fields[name].clean(form[name].value())
+    except ValidationError:
+        return None
