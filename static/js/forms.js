@@ -25,10 +25,4 @@
     });
   }
 
-  /* A confirmation step without JavaScript stays the rule; this only asks once more on a button that says so. */
-  Array.prototype.forEach.call(document.querySelectorAll("[data-confirm]"), function (button) {
-    button.addEventListener("click", function (event) {
-      if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
-    });
-  });
 }());
