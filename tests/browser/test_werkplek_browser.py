@@ -149,7 +149,15 @@ def test_mijn_werk_afspraken_done_and_moved_in_place(page, demo):
     page.wait_for_url("**/inloggen/**")
     login(page, "politie")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
-    expect(page.get_by_role("button", name="Gereed: Overleg met de wijkagent")).to_be_visible()
+    case_services.afspraak_create(
+        casus=jan,
+        by=regisseur,
+        actie="Proces-verbaal sturen",
+        deadline=today - timedelta(days=398),
+        eigenaar_organisatie=jan.aanbrengende_partner,
+    )
+    page.reload()
+    expect(page.get_by_role("button", name="Gereed: Proces-verbaal sturen")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Deadline wijzigen"))).to_have_count(0)
     expect(page.get_by_role("heading", name="Casusoverleggen waarvoor u bent uitgenodigd")).to_be_visible()
     scan()
