@@ -54,7 +54,7 @@ def time_input():
 
 CONDITIONAL = {
     "until": _("verplicht bij een reeks"),
-    "room": _("verplicht bij een zaalreservering"),
+    "room": _("verplicht als u een zaal reserveert"),
     "over_budget_reason": _("verplicht boven het weekbudget"),
 }
 

@@ -58,6 +58,8 @@ def test_afspraken_are_grouped_by_case_with_the_most_urgent_first(regisseur, two
     assert groups == [str(urgent.pk), str(calm.pk)]
     assert "1 te laat" in page
     assert "Later werk" not in page
+    assert reverse("cases:afspraak_status", args=[_late.pk]) in page  # Gereed in place
+    assert f'id="deadline-{_late.pk}"' in page  # a new deadline in place
     # within a case: by deadline
     assert page.index("Gesprek school") < page.index("Huisbezoek")
 

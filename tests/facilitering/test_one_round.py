@@ -96,4 +96,4 @@ def test_a_partner_sees_that_the_room_is_taken_not_by_whom(sec, mass):
 def test_conditional_fields_say_when_they_are_needed(sec, mass):
     page = verified_client(sec).get(CREATE).content.decode()
     assert 'Herhalen tot en met <span class="field__optional">(verplicht bij een reeks)</span>' in page
-    assert "(verplicht bij een zaalreservering)" in page
+    assert "(verplicht als u een zaal reserveert)" in page
