@@ -1,4 +1,5 @@
 import functools
+import re
 import time
 from datetime import datetime
 from datetime import time as clock
@@ -12,6 +13,7 @@ from facilitering.models import Room
 from zvh.accounts.choices import OrganisationType, Role
 from zvh.accounts.models import Organisation, User
 from zvh.core.fields import MAX_TEXT, DateField, ModelMultipleChoiceField, SingleLineField
+from zvh.persons.matching import normalise_bsn
 from zvh.persons.sorting import users_op_naam
 
 from .choices import Afsluitreden, AfspraakStatus, CasusStatus, GrantRol, LogboekSoort, OverlegSoort, Resultaat, Thema
@@ -140,8 +142,18 @@ class AfspraakForm(forms.Form):
         return data
 
 
+# Where a small afspraak form returns to after its POST: a fixed choice, never a URL from the request.
+TERUG = [("casus", _("Casus")), ("mijnwerk", _("Mijn werk"))]
+
+
 class AfspraakStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=AfspraakStatus.choices)
+    terug = forms.ChoiceField(choices=TERUG, required=False, widget=forms.HiddenInput)
+
+
+class AfspraakDeadlineForm(forms.Form):
+    deadline = DateField(label=_("Nieuwe deadline"), widget=DATE)
+    terug = forms.ChoiceField(choices=TERUG, required=False, widget=forms.HiddenInput)
 
 
 class LogboekForm(forms.Form):
@@ -336,18 +348,69 @@ class DeelnemerForm(forms.Form):
     )
 
 
-class ZoekForm(forms.Form):
-    """Searched by POST: a name, BSN or birth date never ends up in a URL."""
+CASUSNUMMER = re.compile(r"^ZVH-\d{4}-\d{1,6}$", re.IGNORECASE)
+DATUM = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+SEARCH_FIELDS = ("zoekterm", "naam", "bsn", "geboortedatum", "casusnummer")
 
+
+class ZoekForm(forms.Form):
+    """Searched by POST: a name, BSN or birth date never ends up in a URL (the terms are kept in the session).
+
+    ``zoekterm`` is the one box in the page header: a BSN (spaces and dots allowed), a case number, a birth date
+    (dd-mm-jjjj) or else a name. The other fields are the detailed search on the search page."""
+
+    zoekterm = SingleLineField(
+        label=_("Zoekterm"),
+        required=False,
+        max_length=200,
+        help_text=_("Naam, BSN, geboortedatum (dd-mm-jjjj) of casusnummer."),
+    )
     naam = SingleLineField(label=_("Naam"), required=False, max_length=200)
-    bsn = SingleLineField(label=_("BSN"), required=False, max_length=9)
+    bsn = SingleLineField(label=_("BSN"), required=False, max_length=20, help_text=_("Spaties en punten mogen."))
     geboortedatum = DateField(label=_("Geboortedatum"), required=False, widget=DATE)
     casusnummer = SingleLineField(label=_("Casusnummer"), required=False, max_length=16)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SEARCH_FIELDS:
+            # One of them is needed: not labelled "niet verplicht" (templates/includes/field.html).
+            self.fields[name].requirement = _("één zoekveld is genoeg")
+
+    def clean_bsn(self) -> str:
+        value = normalise_bsn(self.cleaned_data["bsn"])
+        if value and not (value.isdigit() and len(value) == 9):
+            raise forms.ValidationError(_("Een BSN bestaat uit 9 cijfers (spaties en punten mogen)."))
+        return value
+
     def clean(self):
         data = super().clean()
-        if not any(data.get(f) for f in ("naam", "bsn", "geboortedatum", "casusnummer")):
+        term = (data.get("zoekterm") or "").strip()
+        if term:
+            self._interpret(term, data)
+        if not any(data.get(f) for f in SEARCH_FIELDS) and not self.errors:
             raise forms.ValidationError(_("Vul ten minste één zoekveld in."))
         if data.get("naam") and len(data["naam"].strip()) < 2:
-            self.add_error("naam", _("Typ ten minste twee letters."))
+            self.add_error("zoekterm" if term else "naam", _("Typ ten minste twee letters."))
         return data
+
+    @staticmethod
+    def _interpret(term: str, data: dict) -> None:
+        """One box, several kinds of term: what it looks like decides which field it fills."""
+        bsn = normalise_bsn(term)
+        datum = DATUM.match(term)
+        if bsn.isdigit() and len(bsn) == 9:
+            data["bsn"] = bsn
+        elif CASUSNUMMER.match(term):
+            data["casusnummer"] = term.upper()
+        elif datum and _valid_date(*map(int, reversed(datum.groups()))):
+            data["geboortedatum"] = _valid_date(*map(int, reversed(datum.groups())))
+        else:
+            data["naam"] = term
+
+
+def _valid_date(year: int, month: int, day: int):
+    try:
+        value = datetime(year, month, day).date()
+    except ValueError:
+        return None
+    return value if 1900 <= year <= 2100 else None

@@ -6,7 +6,14 @@ from zvh.core.navigation import NavItem
 R, K, S = Role.PROCESREGISSEUR, Role.KETENPARTNER, Role.SECRETARIAAT
 
 NAV_ITEMS = [
-    NavItem(_("Mijn werk"), "cases:dashboard", frozenset({R, K, S}), _("Wat vandaag uw aandacht vraagt."), order=10),
+    NavItem(
+        _("Mijn werk"),
+        "cases:dashboard",
+        frozenset({R, K, S}),
+        _("Wat vandaag uw aandacht vraagt."),
+        order=10,
+        landing=True,
+    ),
     NavItem(
         _("Casussen"),
         "cases:casus_list",
@@ -21,7 +28,14 @@ NAV_ITEMS = [
         _("Agenda's en verslagen van de casusoverleggen waaraan u deelneemt."),
         order=40,
     ),
-    NavItem(_("Zoeken"), "cases:search", frozenset({R, K, S}), _("Personen en casussen zoeken."), order=60),
+    NavItem(
+        _("Zoeken"),
+        "cases:search",
+        frozenset({R, K, S}),
+        _("Personen en casussen zoeken."),
+        order=60,
+        header_search=True,
+    ),
     NavItem(
         _("Grondslagen"),
         "cases:grondslag_list",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zvh.access import conditions, gateway
 from zvh.access.registry import NOTHING
 from zvh.accounts.choices import Role
+from zvh.persons.matching import name_matches, normalise_bsn
 from zvh.persons.models import Persoon, normalise_name
 
 from .access import CASUS, casus_queryset_for, is_partner_view
@@ -188,7 +189,7 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
     """
     candidates = Persoon.objects.all()
     if bsn:
-        candidates = candidates.filter(bsn=bsn.strip())
+        candidates = candidates.filter(bsn=normalise_bsn(bsn))
     if geboortedatum:
         candidates = candidates.filter(geboortedatum=geboortedatum)
     if not naam:
@@ -209,9 +210,25 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
             return _visible_in_order(user, ranked, nearest=" " not in term)
+    return _visible_in_order(user, _fuzzy_fallback(candidates, term))
+
+
+# The fallback reads names into Python: fine for the demo's register, bounded for anything bigger.
+FALLBACK_SCAN_LIMIT = 20_000
+FALLBACK_MATCH_LIMIT = 2_000  # below SQLite's limit on query parameters
+
+
+def _fuzzy_fallback(candidates: QuerySet[Persoon], term: str) -> QuerySet[Persoon]:
+    """Without pg_trgm (SQLite, the demo): exact substrings first, else names one edit away per word."""
+    exact = candidates
     for word in term.split():
-        candidates = candidates.filter(zoeknaam__contains=word)
-    return _visible_in_order(user, candidates.order_by("achternaam", "voornamen", "pk"))
+        exact = exact.filter(zoeknaam__contains=word)
+    ordering = ("achternaam", "voornamen", "pk")
+    if exact.exists():
+        return exact.order_by(*ordering)
+    names = candidates.order_by("pk").values_list("pk", "zoeknaam")[:FALLBACK_SCAN_LIMIT]
+    ids = [pk for pk, zoeknaam in names.iterator() if name_matches(term, zoeknaam)][:FALLBACK_MATCH_LIMIT]
+    return candidates.filter(pk__in=ids).order_by(*ordering)
 
 
 SEARCH_WINDOW = 100
@@ -270,7 +287,7 @@ def afspraken_due(qs: QuerySet[Afspraak], days: int = 14) -> QuerySet[Afspraak]:
     return (
         qs.filter(status=AfspraakStatus.OPEN, deadline__lte=horizon)
         .select_related("casus__hoofdpersoon", "eigenaar_organisatie", "eigenaar_persoon")
-        .order_by("deadline")
+        .order_by("deadline", "pk")
     )
 
 
@@ -283,24 +300,29 @@ def dashboard_regisseur(user) -> dict:
         mine.filter(status__in=active).values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     recent = list(mine.filter(status__in=OPEN_STATUSES).select_related(*LIST_RELATED).order_by("-gewijzigd_op")[:10])
-    afspraken = list(afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))[:15])
     return {
         "status_counts": [(s, counts.get(s.value, 0)) for s in active],
         "cases": recent,
-        "afspraken": afspraken,
         "meetings": list(upcoming_meetings(user)[:5]),
     }
 
 
 def dashboard_partner(user) -> dict:
-    cases = list(casus_list(user).filter(status__in=[*OPEN_STATUSES, CasusStatus.AFGESCHAALD])[:20])
-    visible = casus_queryset_for(user).values("pk")
-    afspraken = list(
-        afspraken_due(Afspraak.objects.filter(casus__in=visible, eigenaar_organisatie=user.organisation_id), days=60)[
-            :20
-        ]
-    )
-    return {"cases": cases, "afspraken": afspraken}
+    return {"cases": list(casus_list(user).filter(status__in=[*OPEN_STATUSES, CasusStatus.AFGESCHAALD])[:20])}
+
+
+def mijnwerk_afspraken(user) -> QuerySet[Afspraak]:
+    """Open afspraken that need attention, by deadline: a procesregisseur's in the cases they direct (due within
+    two weeks or late), a partner's those of their organisation in cases they may see (due within two months)."""
+    if user.has_role(Role.PROCESREGISSEUR):
+        mine = casus_queryset_for(user).filter(procesregisseur=user)
+        return afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))
+    if user.has_role(Role.KETENPARTNER):
+        visible = casus_queryset_for(user).values("pk")
+        return afspraken_due(
+            Afspraak.objects.filter(casus__in=visible, eigenaar_organisatie=user.organisation_id), days=60
+        )
+    return Afspraak.objects.none()
 
 
 def upcoming_meetings(user) -> QuerySet[Casusoverleg]:

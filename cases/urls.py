@@ -15,6 +15,7 @@ urlpatterns = [
     path("casussen/<int:pk>/toegang/", views.grant_list, name="grant_list"),
     path("casussen/<int:pk>/agenderen/", views.casus_agenderen, name="casus_agenderen"),
     path("afspraken/<int:pk>/status/", views.afspraak_status, name="afspraak_status"),
+    path("afspraken/<int:pk>/deadline/", views.afspraak_deadline, name="afspraak_deadline"),
     path("toegang/<int:pk>/wijzigen/", views.grant_change, name="grant_change"),
     path("toegang/<int:pk>/intrekken/", views.grant_revoke, name="grant_revoke"),
     path("zoeken/", views.search, name="search"),

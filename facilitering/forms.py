@@ -52,6 +52,13 @@ def time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+CONDITIONAL = {
+    "until": _("verplicht bij een reeks"),
+    "room": _("verplicht als u een zaal reserveert"),
+    "over_budget_reason": _("verplicht boven het weekbudget"),
+}
+
+
 class BookingForm(forms.Form):
     """Request (ketenpartner) or book (secretariaat) support; fields for staff are removed for partners."""
 
@@ -129,10 +136,26 @@ class BookingForm(forms.Form):
             del self.fields["frequency"]
             del self.fields["until"]
             self.fields["date"].help_text = ""
+        # Needed in one case only: said so instead of "(niet verplicht)" (templates/includes/field.html).
+        for name, requirement in CONDITIONAL.items():
+            if name in self.fields:
+                self.fields[name].requirement = requirement
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         data["organisation"] = data.get("organisation") or self.user.organisation
+        data["frequency"] = data.get("frequency") or ""
+        return data
+
+    def partial_service_kwargs(self) -> dict:
+        """After a failed is_valid(): the fields that could be read, the others empty (for the rule checks)."""
+        empty = {name: None for name in self.fields}
+        empty.update(overleg_type="", title="", notes="", over_budget_reason="", frequency="", support_kinds=[])
+        data = {**empty, **self.cleaned_data}
+        if "organisation" in self.fields:
+            data["organisation"] = self.cleaned_data.get("organisation")
+        else:
+            data["organisation"] = self.user.organisation
         data["frequency"] = data.get("frequency") or ""
         return data
 

@@ -72,6 +72,7 @@ EVERYONE = {role: OK for role in Role.values}
 MATRIX: dict[str, Expect | Variants] = {
     # Foundation
     "core:home": expect(default=OK),
+    "core:landing": expect(default=REDIRECT),  # after login: Mijn werk or the start page
     "core:healthz": expect(anon=OK, unverified=OK, default=OK),
     "two_factor:login": expect(anon=OK, default=OK),
     "two_factor:setup": expect(unverified=OK, default=REDIRECT),

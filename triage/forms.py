@@ -95,6 +95,8 @@ class AanmeldingForm(forms.Form):
         for name in self.REQUIRED_TO_SUBMIT:
             if name in self.fields:
                 self.fields[name].required_to_submit = True
+        # Needed only after "Nee": said so, not "(niet verplicht)".
+        self.fields["reden_niet_geinformeerd"].requirement = _("verplicht bij ‘nee’")
 
     @property
     def grondslag_uitleg(self):

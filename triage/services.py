@@ -138,18 +138,13 @@ def aanmelding_errors(aanmelding: Aanmelding) -> dict[str, list[str]]:
     return errors
 
 
-@transaction.atomic
-def aanmelding_submit(*, aanmelding: Aanmelding, by) -> Aanmelding:
-    """Check everything, link or create the persons (an existing BSN links the existing person), submit."""
-    if aanmelding.status != AanmeldingStatus.CONCEPT:
-        raise ValidationError(_("Deze aanmelding is al ingediend."))
-    if aanmelding.ingediend_door_id != by.pk:
-        raise PermissionDenied(_("Alleen wie de aanmelding invoerde kan haar indienen."))
-    errors = aanmelding_errors(aanmelding)
-    if errors:
-        raise ValidationError(errors)
+def _link_persons(aanmelding: Aanmelding) -> list[str]:
+    """Link or create the person of every complete betrokkene; the refusals (a BSN that belongs to someone else)
+    as messages. Rows that are incomplete or have a wrong BSN are left to ``aanmelding_errors``."""
     conflicts = []
     for number, betrokkene in enumerate(aanmelding.betrokkenen.all(), start=1):
+        if not (betrokkene.voornamen.strip() and betrokkene.achternaam.strip()) or not _bsn_ok(betrokkene.bsn):
+            continue
         try:
             persoon, _created = persoon_link_or_create(
                 **{f: getattr(betrokkene, f) for f in BETROKKENE_FIELDS if f != "relatie"}
@@ -160,8 +155,45 @@ def aanmelding_submit(*, aanmelding: Aanmelding, by) -> Aanmelding:
             continue
         betrokkene.persoon = persoon
         betrokkene.save(update_fields=["persoon"])
+    return conflicts
+
+
+def _bsn_ok(bsn: str) -> bool:
+    try:
+        validate_bsn(bsn) if bsn else None
+    except ValidationError:
+        return False
+    return True
+
+
+def _submit_errors(aanmelding: Aanmelding) -> dict[str, list[str]]:
+    """Everything that stops a submit, in one go: missing fields, wrong input and BSN refusals together."""
+    errors = aanmelding_errors(aanmelding)
+    conflicts = _link_persons(aanmelding)
     if conflicts:
-        raise ValidationError({"betrokkenen": conflicts})  # rolls back every link made above
+        errors.setdefault("betrokkenen", []).extend(conflicts)
+    return errors
+
+
+def aanmelding_check(*, aanmelding: Aanmelding) -> dict[str, list[str]]:
+    """What submitting would refuse, without submitting or linking anyone (the links are rolled back): for a form
+    that has errors of its own, so one answer names every problem."""
+    with transaction.atomic():
+        errors = _submit_errors(aanmelding)
+        transaction.set_rollback(True)
+    return errors
+
+
+@transaction.atomic
+def aanmelding_submit(*, aanmelding: Aanmelding, by) -> Aanmelding:
+    """Check everything, link or create the persons (an existing BSN links the existing person), submit."""
+    if aanmelding.status != AanmeldingStatus.CONCEPT:
+        raise ValidationError(_("Deze aanmelding is al ingediend."))
+    if aanmelding.ingediend_door_id != by.pk:
+        raise PermissionDenied(_("Alleen wie de aanmelding invoerde kan haar indienen."))
+    errors = _submit_errors(aanmelding)
+    if errors:
+        raise ValidationError(errors)  # rolls back every link made by _submit_errors
     aanmelding.status = AanmeldingStatus.INGEDIEND
     aanmelding.ingediend_op = timezone.now()
     aanmelding.save(update_fields=["status", "ingediend_op"])

@@ -115,6 +115,8 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 messages.success(request, _("Uw aanmelding is als concept opgeslagen."))
                 return redirect("triage:aanmelding_edit", pk=aanmelding.pk)
             else:
+                if "indienen" in request.POST:
+                    betrokkenen_errors = _all_submit_errors(form, formset, aanmelding)
                 messages.warning(request, _DRAFT_KEPT)
     return render(
         request,
@@ -127,6 +129,20 @@ def aanmelding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             "bron_zsm": (aanmelding.bron if aanmelding else services.bron_for(request.user)) == AanmeldingBron.ZSM,
         },
     )
+
+
+def _all_submit_errors(form: AanmeldingForm, formset, aanmelding: Aanmelding) -> list[str]:
+    """With input errors in the form, still name what the submit would refuse in the other fields: one round.
+
+    Fields that already show an error keep only that one; a betrokkene message that repeats a row's own field
+    error is left out. Returns the messages about the betrokkenen as a whole."""
+    errors = services.aanmelding_check(aanmelding=aanmelding)
+    shown = [str(e) for f in formset.forms for field_errors in f.errors.values() for e in field_errors]
+    for name, field_messages in errors.items():
+        if name in form.fields and not form.errors.get(name):
+            for message in field_messages:
+                form.add_error(name, message)
+    return [m for m in errors.get("betrokkenen", []) if not any(s in m for s in shown)]
 
 
 _DRAFT_KEPT = _("Uw gegevens zijn als concept bewaard. Verbeter wat hieronder wordt gevraagd en dien opnieuw in.")

@@ -2,6 +2,7 @@
 
 from .casus import (
     afspraak_create,
+    afspraak_set_deadline,
     afspraak_set_status,
     casus_number_next,
     casus_open,
@@ -21,6 +22,7 @@ from .meetings import agendapunt_add, agendapunt_verslag, deelnemer_add, overleg
 
 __all__ = [
     "afspraak_create",
+    "afspraak_set_deadline",
     "afspraak_set_status",
     "agendapunt_add",
     "agendapunt_verslag",

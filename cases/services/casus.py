@@ -240,6 +240,21 @@ def afspraak_set_status(*, afspraak: Afspraak, by, status: str) -> Afspraak:
 
 
 @transaction.atomic
+def afspraak_set_deadline(*, afspraak: Afspraak, by, deadline: date) -> Afspraak:
+    """ZVH staff move the deadline of an open afspraak; a date in the past is refused."""
+    if not by.has_role(Role.PROCESREGISSEUR, Role.SECRETARIAAT):
+        raise PermissionDenied(_("Alleen het ZVH verzet de deadline van een afspraak."))
+    if afspraak.status != AfspraakStatus.OPEN:
+        raise ValidationError({"deadline": _("Alleen een open afspraak krijgt een nieuwe deadline.")})
+    if deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("De nieuwe deadline ligt in het verleden.")})
+    afspraak.deadline = deadline
+    afspraak.full_clean()
+    afspraak.save(update_fields=["deadline"])
+    return afspraak
+
+
+@transaction.atomic
 def logboek_add(
     *,
     casus: Casus,

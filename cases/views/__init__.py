@@ -1,5 +1,6 @@
 from .casus import (
     afspraak_create,
+    afspraak_deadline,
     afspraak_status,
     casus_detail,
     casus_list,
@@ -30,6 +31,7 @@ from .search import persoon_detail, search
 
 __all__ = [
     "afspraak_create",
+    "afspraak_deadline",
     "afspraak_status",
     "agendapunt_add",
     "agendapunt_add_waiting",

@@ -1,7 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,6 +17,7 @@ from .. import services
 from ..access import casus_get_for_user
 from ..choices import CasusStatus
 from ..forms import (
+    AfspraakDeadlineForm,
     AfspraakForm,
     AfspraakStatusForm,
     AgenderenForm,
@@ -141,14 +144,25 @@ def afspraak_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/afspraak_create.html", {"casus": casus, "form": form})
 
 
+def _afspraak_for(request: HttpRequest, pk: int) -> Afspraak:
+    """An afspraak through its case: the case passes the access gateway (logged as an update) or it is a 404."""
+    casus_id = Afspraak.objects.filter(pk=pk).values_list("casus_id", flat=True).first()
+    if casus_id is None:
+        raise Http404
+    casus = casus_get_for_user(request=request, pk=casus_id, action=AccessAction.UPDATE)
+    return casus.afspraken.get(pk=pk)
+
+
+def _afspraak_back(afspraak: Afspraak, terug: str) -> HttpResponse:
+    if terug == "mijnwerk":
+        return redirect(reverse("cases:dashboard") + f"#casus-{afspraak.casus_id}")
+    return redirect("cases:casus_detail", pk=afspraak.casus_id)
+
+
 @require_POST
 @role_required(*CASE_ROLES)
 def afspraak_status(request: HttpRequest, pk: int) -> HttpResponse:
-    afspraak = Afspraak.objects.filter(pk=pk).values("casus_id").first()
-    if afspraak is None:
-        raise Http404
-    casus = casus_get_for_user(request=request, pk=afspraak["casus_id"], action=AccessAction.UPDATE)
-    afspraak = casus.afspraken.get(pk=pk)
+    afspraak = _afspraak_for(request, pk)
     form = AfspraakStatusForm(request.POST)
     if form.is_valid():
         try:
@@ -156,10 +170,34 @@ def afspraak_status(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("De status van de afspraak is bijgewerkt."))
+            messages.success(
+                request, _("De status van de afspraak ‘%(actie)s’ is bijgewerkt.") % {"actie": afspraak.actie}
+            )
     else:
         messages.error(request, _("Kies een geldige status."))
-    return redirect("cases:casus_detail", pk=casus.pk)
+    return _afspraak_back(afspraak, request.POST.get("terug", ""))
+
+
+@require_POST
+@role_required(Role.PROCESREGISSEUR, Role.SECRETARIAAT)
+def afspraak_deadline(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new deadline, set in place from Mijn werk or the case page (post, redirect, get)."""
+    afspraak = _afspraak_for(request, pk)
+    form = AfspraakDeadlineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nieuwe deadline niet opgeslagen: %(fout)s") % {"fout": form.errors["deadline"][0]})
+        return _afspraak_back(afspraak, request.POST.get("terug", ""))
+    try:
+        services.afspraak_set_deadline(afspraak=afspraak, by=request.user, deadline=form.cleaned_data["deadline"])
+    except ValidationError as exc:
+        messages.error(request, _("Nieuwe deadline niet opgeslagen: %(fout)s") % {"fout": exc.messages[0]})
+    else:
+        messages.success(
+            request,
+            _("De deadline van ‘%(actie)s’ is nu %(datum)s.")
+            % {"actie": afspraak.actie, "datum": date_format(afspraak.deadline, "j M Y")},
+        )
+    return _afspraak_back(afspraak, form.cleaned_data.get("terug", ""))
 
 
 @require_http_methods(["GET", "POST"])
@@ -243,10 +281,16 @@ def grant_change(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/grant_change.html", {"grant": grant, "casus": grant.casus, "form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @role_required(Role.PROCESREGISSEUR)
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoking ends a partner's access at once: GET asks for confirmation, the POST of that page revokes."""
     grant = _grant_for_regisseur(request, pk)
+    if request.method == "GET" or grant.ingetrokken_op is not None:
+        if grant.ingetrokken_op is not None:
+            messages.info(request, _("Deze toegang is al ingetrokken."))
+            return redirect("cases:grant_list", pk=grant.casus_id)
+        return render(request, "cases/grant_revoke.html", {"grant": grant, "casus": grant.casus})
     services.grant_revoke(grant=grant, by=request.user)
     messages.success(request, _("De toegang van %(wie)s is ingetrokken.") % {"wie": grant.ontvanger})
     return redirect("cases:grant_list", pk=grant.casus_id)

@@ -27,7 +27,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         data = {"meetings": list(upcoming_meetings(user)[:20])}
         template = "cases/dashboard_secretariaat.html"
     panels = panels_for(request)
-    shown_cases = list(data.get("cases", [])) + [a.casus for a in data.get("afspraken", [])]
+    shown_cases = list(data.get("cases", []))
     shown = [Shown(CASUS, sorted({c.pk for c in shown_cases}), sorted({c.hoofdpersoon_id for c in shown_cases}))]
     shown += [item for _panel, content in panels for item in content.shown]
     # One row for the whole start page: every dossier named as "<type>:<pk>", every person shown.

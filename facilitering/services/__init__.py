@@ -6,6 +6,7 @@ from .bookings import (
     booking_confirm,
     booking_realise,
     booking_request,
+    booking_request_errors,
     booking_update,
     realised_week_warning,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "booking_confirm",
     "booking_realise",
     "booking_request",
+    "booking_request_errors",
     "booking_update",
     "feed_token",
     "feed_token_create",

@@ -56,6 +56,78 @@ def occurrence_dates(first: date, frequency: str, until: date | None, errors: Er
     return days
 
 
+# Fields the calendar checks (agreements, conflicts, budget) build on: with an error in one of them those checks
+# are left for the next round; with errors elsewhere (a title, a kind of support) they still run, so a user sees
+# every problem of the form at once.
+SLOT_FIELDS = frozenset(
+    ("organisation", "overleg_type", "date", "start_time", "end_time", "frequency", "until", "room", "medewerker")
+    + ("planned_hours",)
+)
+
+
+def _request_checks(
+    errors: Errors,
+    *,
+    actor: User,
+    organisation: Organisation | None,
+    overleg_type: str,
+    title: str,
+    date: date | None,
+    start_time: time | None,
+    end_time: time | None,
+    support_kinds: list[str],
+    room: Room | None = None,
+    participants: int | None = None,
+    planned_hours: Decimal | None = None,
+    notes: str = "",
+    medewerker: User | None = None,
+    over_budget_reason: str = "",
+    frequency: str = "",
+    until: date | None = None,
+) -> tuple[list[date], list[Slot]]:
+    """Every rule of a request, collected in ``errors``; the dates and slots when the calendar could be checked."""
+    staff = checks.is_staff(actor)
+    checks.check_fields(
+        errors,
+        overleg_type=overleg_type,
+        title=title,
+        day=date,
+        start_time=start_time,
+        end_time=end_time,
+        room=room,
+        participants=participants,
+        support_kinds=support_kinds,
+        planned_hours=planned_hours,
+        notes=notes,
+    )
+    checks.check_medewerker(errors, medewerker)
+    if date is not None and not staff and date < timezone.localdate():
+        errors.add("date", _("Een aanvraag kan niet in het verleden liggen."))
+    days = occurrence_dates(date, frequency, until, errors) if date else []
+    if organisation is None or SLOT_FIELDS & set(errors.messages):
+        return days, []
+    checks.lock_agreements(organisation)
+    checks.lock_resources(room, medewerker)
+    slots = [
+        checks.make_slot(day, start_time, end_time, planned_hours=planned_hours, room=room, medewerker=medewerker)
+        for day in days
+    ]
+    checks.check_agreements(errors, organisation=organisation, overleg_type=overleg_type, days=days)
+    checks.check_conflicts(errors, slots, detailed=staff)
+    checks.check_budget(errors, organisation=organisation, slots=slots, reason=over_budget_reason)
+    return days, slots
+
+
+def booking_request_errors(*, actor: User, **fields) -> dict[str, list[str]]:
+    """The rule errors of a request, without saving: for a form that has errors of its own (wrong input in a
+    field), so its answer also names what the rules find in the other fields. ``fields`` as for
+    ``booking_request``; a field the form could not read is passed empty."""
+    errors = Errors()
+    with transaction.atomic():
+        _request_checks(errors, actor=actor, **fields)
+    return dict(errors.messages)
+
+
 @transaction.atomic
 def booking_request(
     *,
@@ -80,38 +152,30 @@ def booking_request(
 
     With ``frequency`` and ``until`` a Series is made with one booking per occurrence. A booking made by the
     secretariaat with a medewerker is confirmed at once; otherwise it waits for the secretariaat as 'aangevraagd'.
+    All rule errors are raised together (``_request_checks``).
     """
     staff = checks.is_staff(actor)
     _check_may_request(actor, organisation, medewerker)
     errors = Errors()
-    checks.check_fields(
+    days, slots = _request_checks(
         errors,
+        actor=actor,
+        organisation=organisation,
         overleg_type=overleg_type,
         title=title,
-        day=date,
+        date=date,
         start_time=start_time,
         end_time=end_time,
+        support_kinds=support_kinds,
         room=room,
         participants=participants,
-        support_kinds=support_kinds,
         planned_hours=planned_hours,
         notes=notes,
+        medewerker=medewerker,
+        over_budget_reason=over_budget_reason,
+        frequency=frequency,
+        until=until,
     )
-    checks.check_medewerker(errors, medewerker)
-    if date is not None and not staff and date < timezone.localdate():
-        errors.add("date", _("Een aanvraag kan niet in het verleden liggen."))
-    days = occurrence_dates(date, frequency, until, errors) if date else []
-    errors.raise_if_any()
-
-    checks.lock_agreements(organisation)
-    checks.lock_resources(room, medewerker)
-    slots = [
-        checks.make_slot(day, start_time, end_time, planned_hours=planned_hours, room=room, medewerker=medewerker)
-        for day in days
-    ]
-    checks.check_agreements(errors, organisation=organisation, overleg_type=overleg_type, days=days)
-    checks.check_conflicts(errors, slots, detailed=staff)
-    checks.check_budget(errors, organisation=organisation, slots=slots, reason=over_budget_reason)
     errors.raise_if_any()
 
     series = None

@@ -18,3 +18,15 @@ def add_service_errors(form: Form, exc: ValidationError) -> None:
         target = name if name in form.fields else None
         for message in errors:
             form.add_error(target if name != NON_FIELD_ERRORS else None, message)
+
+
+def add_missing_errors(form: Form, messages: dict[str, list[str]]) -> None:
+    """Add the rule errors of fields the form did not already refuse: one round shows every problem once."""
+    for name, errors in messages.items():
+        target = name if name in form.fields else None
+        if name == NON_FIELD_ERRORS:
+            target = None
+        if target is not None and form.errors.get(target):
+            continue
+        for message in errors:
+            form.add_error(target, message)

@@ -16,8 +16,9 @@ from .. import ical, services
 from ..choices import BookingStatus
 from ..filters import BookingFilter
 from ..forms import BookingForm, CancelForm, ConfirmForm, RealiseForm
+from ..selectors.availability import availability_for_form
 from ..selectors.bookings import booking_get_for_user, bookings_for_user, partners_for_booking
-from ._helpers import BOOKERS, STAFF, add_service_errors
+from ._helpers import BOOKERS, STAFF, add_missing_errors, add_service_errors
 
 PAGE_SIZE = 50
 
@@ -45,7 +46,10 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     staff = request.user.has_role(Role.SECRETARIAAT)
     partners = partners_for_booking(request.user)
     form = BookingForm(request.POST or None, user=request.user, partners=partners, staff=staff)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        # Wrong input in a field: the rules still check the rest, so every problem shows in this one answer.
+        add_missing_errors(form, services.booking_request_errors(actor=request.user, **form.partial_service_kwargs()))
+    elif request.method == "POST":
         try:
             bookings = services.booking_request(actor=request.user, **form.service_kwargs())
         except ValidationError as exc:
@@ -68,7 +72,12 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "facilitering/booking_create.html",
-        {"form": form, "staff": staff, "has_partner": partners.exists()},
+        {
+            "form": form,
+            "staff": staff,
+            "has_partner": partners.exists(),
+            "availability": availability_for_form(form) if form.is_bound else None,
+        },
     )
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 INVALID_LOGIN = "Voer een juiste gebruikersnaam en wachtwoord in"
 
 
-def test_password_then_totp_logs_in_and_lands_on_the_start_page():
+def test_password_then_totp_logs_in_and_lands_on_mijn_werk():
     user = make_user(Role.PROCESREGISSEUR)
     client = Client()
     response = post_password(client, user.username)
@@ -30,7 +30,8 @@ def test_password_then_totp_logs_in_and_lands_on_the_start_page():
     assert SESSION_KEY not in client.session  # not logged in after the password alone
 
     response = post_token(client, totp_code())
-    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+    assert response.status_code == 302 and response["Location"] == reverse("core:landing")
+    assert client.get(response["Location"])["Location"] == reverse("cases:dashboard")
     home = client.get(reverse("core:home"))
     assert home.status_code == 200
     page = home.content.decode()

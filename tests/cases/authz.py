@@ -49,6 +49,7 @@ def case_pages(*roles: str, granted: dict, **extra) -> Variants:
 
 
 AFSPRAAK_DATA = {"status": "gereed"}
+DEADLINE_DATA = {"deadline": "2030-01-01", "terug": "mijnwerk"}
 
 MATRIX = {
     "cases:dashboard": only(R, S, K),
@@ -74,13 +75,33 @@ MATRIX = {
             "get": expect(default=NOT_ALLOWED, kwargs=pk("afspraak")),
         }
     ),
+    "cases:afspraak_deadline": Variants(
+        {
+            "eigen-organisatie": only(
+                R, S, allowed=REDIRECT, kwargs=pk("afspraak"), method="post", data=lambda w: DEADLINE_DATA
+            ),
+            "geen-toegang": expect(
+                default=FORBIDDEN,
+                **{R: REDIRECT, S: REDIRECT},
+                kwargs=pk("afspraak_other"),
+                method="post",
+                data=lambda w: DEADLINE_DATA,
+            ),
+            "get": expect(default=NOT_ALLOWED, kwargs=pk("afspraak")),
+        }
+    ),
     "cases:grant_change": Variants(
         {
             "toegang": only(R, kwargs=pk("grant")),
             "beperkt-thema": only(R, allowed=NOT_FOUND, kwargs=lambda w: {"pk": w["casus_restricted"].grants.get().pk}),
         }
     ),
-    "cases:grant_revoke": only(R, allowed=REDIRECT, kwargs=pk("grant_expired"), method="post"),
+    "cases:grant_revoke": Variants(
+        {
+            "bevestigen": only(R, kwargs=pk("grant")),
+            "intrekken": only(R, allowed=REDIRECT, kwargs=pk("grant_expired"), method="post"),
+        }
+    ),
     "cases:search": only(R, S, K),
     "cases:persoon_detail": Variants(
         {

@@ -171,3 +171,21 @@ def test_restricted_theme_stays_hidden_even_with_a_grant(regisseur, politie):
     for person in (regisseur, user):
         person.forget_memberships()
     assert sees(regisseur, radical) and sees(user, radical)
+
+
+def test_revoking_access_asks_for_confirmation_first(casus, regisseur):
+    grant = casus.grants.filter(ingetrokken_op__isnull=True).first()
+    client = verified_client(regisseur)
+    listing = client.get(reverse("cases:grant_list", args=[casus.pk])).content.decode()
+    url = reverse("cases:grant_revoke", args=[grant.pk])
+    assert f'href="{url}"' in listing  # a link to the confirmation step, not a button that revokes at once
+    page = client.get(url).content.decode()
+    assert "intrekken?" in page and "Ja, toegang intrekken" in page
+    grant.refresh_from_db()
+    assert grant.ingetrokken_op is None  # looking at the question changes nothing
+    response = client.post(url)
+    assert response.status_code == 302
+    grant.refresh_from_db()
+    assert grant.ingetrokken_op is not None
+    again = client.get(url)
+    assert again.status_code == 302  # already revoked: back to the list with a message

@@ -120,6 +120,7 @@ def _variants(world) -> dict[str, list[dict]]:
         "cases.forms.PlanForm": [{}],
         "cases.forms.AfspraakForm": [{}],
         "cases.forms.AfspraakStatusForm": [{}],
+        "cases.forms.AfspraakDeadlineForm": [{}],
         "cases.forms.LogboekForm": [{"partner": False}, {"partner": True}],
         "cases.forms.GrantForm": [{}],
         "cases.forms.GrantChangeForm": [{}],

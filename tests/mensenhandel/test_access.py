@@ -75,7 +75,7 @@ def test_outsider_search_does_not_find_the_victim(regisseur, outsider):
     traject = new_traject(regisseur)
     link = reverse("cases:persoon_detail", args=[traject.persoon_id])
     for user, found in ((regisseur, True), (outsider, False)):
-        response = verified_client(user).post(reverse("cases:search"), {"naam": "Popescu"})
+        response = verified_client(user).post(reverse("cases:search"), {"naam": "Popescu"}, follow=True)
         assert response.status_code == 200
         assert (link in response.content.decode()) is found
 

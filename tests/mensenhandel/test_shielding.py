@@ -88,9 +88,11 @@ def test_the_address_is_shown_only_by_the_logged_reveal(world):
         pages |= {
             "agenda": client.get(reverse("cases:overleg_detail", args=[overleg.pk])).content.decode(),
             "afdrukken": client.get(reverse("cases:overleg_print", args=[overleg.pk])).content.decode(),
-            "zoeken naam": client.post(reverse("cases:search"), {"naam": "Popescu"}).content.decode(),
-            "zoeken bsn": client.post(reverse("cases:search"), {"bsn": "999990093"}).content.decode(),
-            "zoeken adres": client.post(reverse("cases:search"), {"naam": "Opvangstraat"}).content.decode(),
+            "zoeken naam": client.post(reverse("cases:search"), {"naam": "Popescu"}, follow=True).content.decode(),
+            "zoeken bsn": client.post(reverse("cases:search"), {"bsn": "999990093"}, follow=True).content.decode(),
+            "zoeken adres": client.post(
+                reverse("cases:search"), {"naam": "Opvangstraat"}, follow=True
+            ).content.decode(),
         }
         if name == "team":
             assert reverse("mensenhandel:traject_detail", args=[traject.pk]) in pages

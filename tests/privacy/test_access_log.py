@@ -145,7 +145,7 @@ def test_a_search_logs_the_persons_found(client_for, regisseur):
     casus, hoofd, kind = case_with_family(regisseur, partner.organisation)
     make_person("Karel", "Vries")  # not in any case of the partner: never shown, never logged
     before = last_id()
-    response = client.post(reverse("cases:search"), {"naam": "Vries"})
+    response = client.post(reverse("cases:search"), {"naam": "Vries"}, follow=True)
     assert response.status_code == 200
     [entry] = new_entries(before)
     assert (entry.action, entry.object_type) == (AccessAction.SEARCH, "cases.persoon")

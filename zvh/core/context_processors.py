@@ -10,6 +10,7 @@ def shell(request: HttpRequest) -> dict:
     verified = bool(user and user.is_authenticated and user.is_verified())
     items = items_for(user) if verified else []
     menu = []
+    search_url = next((item.url for item in items if item.header_search), "")
     for item in items:
         if not item.in_menu:
             continue
@@ -20,5 +21,6 @@ def shell(request: HttpRequest) -> dict:
         "zvh_name": settings.ZVH_NAME,
         "zvh_environment": settings.ZVH_ENVIRONMENT,
         "nav_items": menu,
+        "header_search_url": search_url,
         "today": timezone.localdate(),
     }

@@ -23,6 +23,8 @@ class NavItem:
     description: str = ""
     in_menu: bool = True
     order: int = 100
+    landing: bool = False  # where the roles of this item land after login (the first such item wins)
+    header_search: bool = False  # the search box in every page header posts here, for the roles of this item
 
     @property
     def url(self) -> str:
@@ -62,3 +64,11 @@ def items_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
     return [item for item in all_items() if user.has_role(*item.roles)]
+
+
+def landing_url(user) -> str:
+    """Where a user lands after login: their role's work page (Mijn werk), else the start page."""
+    for item in items_for(user):
+        if item.landing:
+            return item.url
+    return reverse("core:home")

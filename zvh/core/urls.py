@@ -6,5 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("na-inloggen/", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
 ]

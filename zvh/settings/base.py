@@ -153,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "two_factor:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "core:landing"  # Mijn werk for the roles that have it (zvh/core/navigation.py)
 LOGOUT_REDIRECT_URL = "two_factor:login"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
