@@ -151,9 +151,10 @@ class BookingForm(forms.Form):
         """After a failed is_valid(): the fields that could be read, the others empty (for the rule checks)."""
         empty = {name: None for name in self.fields}
         empty.update(overleg_type="", title="", notes="", over_budget_reason="", frequency="", support_kinds=[])
-        data = {**empty, **self.cleaned_data}
+        cleaned = getattr(self, "cleaned_data", {})
+        data = {**empty, **cleaned}
         if "organisation" in self.fields:
-            data["organisation"] = self.cleaned_data.get("organisation")
+            data["organisation"] = cleaned.get("organisation")
         else:
             data["organisation"] = self.user.organisation
         data["frequency"] = data.get("frequency") or ""

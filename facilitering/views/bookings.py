@@ -45,7 +45,9 @@ def booking_list(request: HttpRequest) -> HttpResponse:
 def booking_create(request: HttpRequest) -> HttpResponse:
     staff = request.user.has_role(Role.SECRETARIAAT)
     partners = partners_for_booking(request.user)
-    form = BookingForm(request.POST or None, user=request.user, partners=partners, staff=staff)
+    # An empty POST is a submitted form too (every field missing), never an unbound one.
+    data = request.POST if request.method == "POST" else None
+    form = BookingForm(data, user=request.user, partners=partners, staff=staff)
     if request.method == "POST" and not form.is_valid():
         # Wrong input in a field: the rules still check the rest, so every problem shows in this one answer.
         add_missing_errors(form, services.booking_request_errors(actor=request.user, **form.partial_service_kwargs()))

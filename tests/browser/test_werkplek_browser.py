@@ -93,7 +93,7 @@ def test_header_search_finds_jan_de_vries_and_back_returns_to_the_results(page, 
     scan = Scan(page)
     login(page, "regisseur")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
-    box = page.get_by_role("search").get_by_label("Zoek op naam, BSN, geboortedatum of casusnummer")
+    box = page.get_by_role("search").get_by_label("Zoeken in personen en casussen")
     box.fill(term)
     box.press("Enter")
     page.wait_for_url(page.base_url + "/zoeken/")  # the terms are never in the URL

@@ -310,7 +310,9 @@ def test_every_view_of_personal_data_writes_a_row(world, name, kwargs, object_ty
         reverse(name, kwargs=kwargs(world)), REMOTE_ADDR=IP, HTTP_X_CORRELATION_ID=correlation_id
     )
     assert response.status_code == 200
-    [entry] = new_entries(before)
+    # A page may show a second list (a triage moment: the aanmeldingen waiting for one), logged in the same request.
+    entry, *others = new_entries(before)
+    assert all((o.correlation_id, o.result) == (entry.correlation_id, AccessResult.ALLOWED) for o in others)
     assert (entry.user, entry.role, entry.result) == (world["regisseur"], Role.PROCESREGISSEUR, AccessResult.ALLOWED)
     assert (entry.object_type, entry.action) == (object_type, action)
     assert entry.ip_address == IP and entry.correlation_id not in ("", correlation_id)

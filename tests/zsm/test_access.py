@@ -32,9 +32,9 @@ def test_the_requester_never_sees_the_registered_person(zsm_user, regisseur):
     assert conditions.persons_visible(regisseur).filter(pk=verzoek.persoon_id).exists()
     client = verified_client(zsm_user)
     assert client.get(reverse("cases:persoon_detail", args=[verzoek.persoon_id])).status_code == 404
-    found = client.post(reverse("cases:search"), {"naam": "Vries"}).content.decode()
+    found = client.post(reverse("cases:search"), {"naam": "Vries"}, follow=True).content.decode()
     assert reverse("cases:persoon_detail", args=[verzoek.persoon_id]) not in found  # the search finds nobody
-    found = verified_client(regisseur).post(reverse("cases:search"), {"naam": "Vries"}).content.decode()
+    found = verified_client(regisseur).post(reverse("cases:search"), {"naam": "Vries"}, follow=True).content.decode()
     assert reverse("cases:persoon_detail", args=[verzoek.persoon_id]) in found
 
 
