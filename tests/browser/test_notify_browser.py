@@ -65,7 +65,7 @@ def test_preference_invitation_mail_and_calendars(page, demo):
     login(page, "regisseur")
     page.goto(f"{base}/overleggen/{overleg.pk}/")
     page.get_by_label("Casusnummer").fill(petra.nummer)
-    page.get_by_role("button", name="Op de agenda zetten").click()
+    page.get_by_role("button", name="Op de agenda zetten", exact=True).click()
     expect(page.get_by_role("main")).to_contain_text(f"Casus {petra.nummer} staat op de agenda.")
     expect(page.get_by_role("link", name="In mijn agenda zetten (.ics)")).to_be_visible()
     scan(page, problems)
