@@ -22,19 +22,27 @@ CASUS = "cases.casus"
 VIEW_CASUS = "view_casus"
 
 
+def casus_granted(user, prefix: str = "") -> Q:
+    """An active grant on the case reached by ``prefix`` (to the user or their organisation): the partner rule of
+    the case and of every dossier type that hangs on a case (mensenhandel traject, levensloopdossier)."""
+    from .models import CasusGroupObjectPermission, CasusUserObjectPermission
+
+    return conditions.granted(
+        user,
+        user_permissions=CasusUserObjectPermission,
+        group_permissions=CasusGroupObjectPermission,
+        codename=VIEW_CASUS,
+        prefix=prefix,
+    )
+
+
 def casus_role_condition(user, prefix: str = "") -> Q:
-    from .models import Agendapunt, CasusGroupObjectPermission, CasusUserObjectPermission
+    from .models import Agendapunt
 
     if user.has_role(Role.PROCESREGISSEUR):
         return Q()
     if user.has_role(Role.KETENPARTNER):
-        return conditions.granted(
-            user,
-            user_permissions=CasusUserObjectPermission,
-            group_permissions=CasusGroupObjectPermission,
-            codename=VIEW_CASUS,
-            prefix=prefix,
-        )
+        return casus_granted(user, prefix)
     if user.has_role(Role.SECRETARIAAT):
         supported = Agendapunt.objects.filter(casus=OuterRef(f"{prefix}pk"), overleg__ondersteuning=user)
         return Q(Exists(supported))

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from privacy.choices import AccessAction
-from zvh.access import DossierType, PersonLink, conditions, gateway, register
+from zvh.access import DossierType, PersonLink, gateway, register
 from zvh.access.registry import NOTHING
 from zvh.access.themes import hidden_themes
 from zvh.accounts.choices import Role
@@ -20,8 +20,7 @@ DOSSIER = "levensloop.dossier"
 
 
 def dossier_role_condition(user, prefix: str = "") -> Q:
-    from cases.access import VIEW_CASUS
-    from cases.models import CasusGroupObjectPermission, CasusUserObjectPermission
+    from cases.access import casus_granted
 
     if user.has_role(Role.PROCESREGISSEUR):
         # A linked case of a restricted theme (radicalisering, mensenhandel) stays with that theme's team.
@@ -30,13 +29,7 @@ def dossier_role_condition(user, prefix: str = "") -> Q:
             return Q()
         return Q(**{f"{prefix}casus__isnull": True}) | ~Q(**{f"{prefix}casus__thema__in": sorted(hidden)})
     if user.has_role(Role.KETENPARTNER):
-        return conditions.granted(
-            user,
-            user_permissions=CasusUserObjectPermission,
-            group_permissions=CasusGroupObjectPermission,
-            codename=VIEW_CASUS,
-            prefix=f"{prefix}casus__",
-        )
+        return casus_granted(user, f"{prefix}casus__")
     return NOTHING
 
 

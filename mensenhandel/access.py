@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from privacy.choices import AccessAction
-from zvh.access import DossierType, PersonLink, conditions, gateway, register
+from zvh.access import DossierType, PersonLink, gateway, register
 from zvh.access.registry import NOTHING
 from zvh.accounts.choices import Role
 
@@ -31,19 +31,12 @@ def signaal_role_condition(user, prefix: str = "") -> Q:
 
 
 def traject_role_condition(user, prefix: str = "") -> Q:
-    from cases.access import VIEW_CASUS
-    from cases.models import CasusGroupObjectPermission, CasusUserObjectPermission
+    from cases.access import casus_granted
 
     if user.has_role(Role.PROCESREGISSEUR):
         return Q()
     if user.has_role(Role.KETENPARTNER):
-        return conditions.granted(
-            user,
-            user_permissions=CasusUserObjectPermission,
-            group_permissions=CasusGroupObjectPermission,
-            codename=VIEW_CASUS,
-            prefix=f"{prefix}casus__",
-        )
+        return casus_granted(user, f"{prefix}casus__")
     return NOTHING
 
 
