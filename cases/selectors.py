@@ -247,7 +247,7 @@ def _visible_in_order(user, ranked: QuerySet, *, nearest: bool = False) -> list[
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on
     until the matches run out, so the answer is right for any number of candidates. Only the window's person ids
     pass through Python, never a user's grants."""
-    rule = conditions.person_condition(user)
+    rule = conditions.person_condition_compiled(user)
     if rule is NOTHING:
         return []
     if conditions.narrow_scope(user):

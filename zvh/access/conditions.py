@@ -2,9 +2,14 @@
 that follow from them. No Python id sets: the cost of a page does not grow with the number of grants a user has.
 """
 
+import contextvars
+import datetime
+from collections import OrderedDict
+
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Exists, Expression, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .registry import NOTHING, DossierType, dossier_type, dossier_types
@@ -13,7 +18,7 @@ from .themes import hidden_themes
 
 def valid_now(prefix: str = "", now=None) -> Q:
     """A validity window (geldig_van / geldig_tot) that holds now: for grants and their permission rows."""
-    now = now or timezone.now()
+    now = now or _now_for_compiling.get() or timezone.now()
     return Q(**{f"{prefix}geldig_van__lte": now}) & (
         Q(**{f"{prefix}geldig_tot__isnull": True}) | Q(**{f"{prefix}geldig_tot__gt": now})
     )
@@ -80,7 +85,9 @@ def permission_id(app_label: str, codename: str) -> int:
 
 
 def forget_permission_ids(**kwargs) -> None:
+    """After migrate or flush: permission ids (and the compiled conditions that hold them) may have changed."""
     _permission_ids.clear()
+    _compiled.clear()
 
 
 def narrow_scope(user) -> bool:
@@ -111,7 +118,15 @@ def _grant_count(user, group_permissions, group_id) -> int:
             count = group_permissions.objects.filter(group_id=group_id)[:DRIVE_FROM_GRANTS_BELOW].count()
             cache.set(key, count, GRANT_COUNT_SECONDS)
         counts[label] = count
+        user.__dict__.setdefault("_access_grant_models", {})[label] = group_permissions
     return counts[label]
+
+
+def _counted_models(user) -> list[tuple[type, int]]:
+    """The grant tables counted for this user in this request, with their counts."""
+    models = user.__dict__.get("_access_grant_models", {})
+    counts = user.__dict__.get("_access_grant_counts", {})
+    return [(model, counts[label]) for label, model in models.items()]
 
 
 def _organisation_group_id(user) -> int | None:
@@ -185,12 +200,100 @@ def person_condition(user, prefix: str = "") -> Q:
     return result
 
 
+# --- The person condition, compiled once per kind of user -------------------------------------------------------
+#
+# Building the person condition for a partner with grants costs more Python than its query costs PostgreSQL (a
+# dozen querysets, each compiled). What it depends on is all loaded at the start of a request anyway: the user, their
+# memberships (roles, teams, hidden themes), their organisation and the query shape its grant counts choose. So the
+# compiled SQL is kept per process under exactly those, with "now" as a marked parameter replaced on every use:
+# a change of role, team, theme or organisation is a new key, never a stale rule.
+
+_now_for_compiling: contextvars.ContextVar = contextvars.ContextVar("zvh_access_now", default=None)
+# A moment no real grant has: the marker for "now" in a compiled condition.
+_NOW_MARK = datetime.datetime(1901, 1, 1, 0, 0, 0, 424242, tzinfo=datetime.UTC)
+_COMPILED_MAX = 512
+_compiled: OrderedDict = OrderedDict()
+
+
+class CompiledCondition(Expression):
+    """A boolean WHERE condition compiled ahead, for a query whose base table is the model's own table.
+
+    Only for queries that are evaluated themselves: in a subquery the base table gets an alias (U0, …) and the
+    condition's own subqueries could shadow it, so that case raises instead of answering."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, model, sql: str, params: tuple):
+        super().__init__()
+        self.model, self.sql, self.params = model, sql, params
+
+    def as_sql(self, compiler, connection, **extra):
+        base = next(iter(compiler.query.alias_map), None)
+        if compiler.query.model is not self.model or base != self.model._meta.db_table:
+            raise ValueError("a compiled condition is only valid on its own model's table, at the top of a query")
+        now = timezone.now()
+        return self.sql, [now if p is _NOW_MARK else p for p in self.params]
+
+
+def _person_condition_key(user) -> tuple:
+    organisation = getattr(user, "organisation", None)
+    return (
+        connection.vendor,
+        user.pk,
+        user.is_active,
+        user.memberships,
+        getattr(organisation, "pk", None),
+        getattr(organisation, "type", None),
+        getattr(organisation, "group_id", None),
+        tuple(dt.key for dt in dossier_types()),
+    )
+
+
+def person_condition_compiled(user) -> Q:
+    """``person_condition(user)`` for a query on ``Persoon`` that is evaluated itself (search, one person): the same
+    rule, compiled once per process for this user, memberships, organisation and grant-count shape."""
+    from zvh.persons.models import Persoon
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    key = _person_condition_key(user)
+    entry = _compiled.get(key)
+    if entry is not None:
+        sql, params, shapes = entry
+        # The grant counts may have crossed the threshold since: then the other query shape is compiled.
+        if all((_grant_count(user, model, group) >= DRIVE_FROM_GRANTS_BELOW) == many for model, group, many in shapes):
+            _compiled.move_to_end(key)
+            return NOTHING if sql is None else Q(CompiledCondition(Persoon, sql, params))
+    token = _now_for_compiling.set(_NOW_MARK)
+    try:
+        rule = person_condition(user)
+    finally:
+        _now_for_compiling.reset(token)
+    group = _organisation_group_id(user)
+    shapes = tuple((model, group, count >= DRIVE_FROM_GRANTS_BELOW) for model, count in _counted_models(user))
+    if rule is NOTHING:
+        sql, params = None, ()
+    else:
+        query = Persoon.objects.filter(rule).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.compile(query.where)
+        params = tuple(_NOW_MARK if p == _NOW_MARK else p for p in params)
+        if any(isinstance(p, datetime.date) and p is not _NOW_MARK for p in params):
+            # A moment other than "now" went in (a rule that reads the clock itself): never keep that.
+            return person_condition(user)
+    _compiled[key] = (sql, params, shapes)
+    while len(_compiled) > _COMPILED_MAX:
+        _compiled.popitem(last=False)
+    return NOTHING if sql is None else Q(CompiledCondition(Persoon, sql, params))
+
+
 def visible_person_ids(user, ids) -> set[int]:
     """Which of these persons the user may see (search asks in batches: the cost follows the number of ids)."""
     from zvh.persons.models import Persoon
 
     ids = {int(pk) for pk in ids}
-    rule = person_condition(user)
+    rule = person_condition_compiled(user)
     if not ids or rule is NOTHING:
         return set()
     return set(Persoon.objects.filter(rule, pk__in=ids).values_list("pk", flat=True))

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from privacy.choices import AccessAction, AccessResult
 from privacy.services import access_log_record
 
-from .conditions import condition, person_condition
+from .conditions import condition, person_condition_compiled
 from .registry import NOTHING, dossier_type
 
 # Access-log object type of a person page (kept from before persons had their own app: the FG's history reads it).
@@ -95,7 +95,7 @@ def persoon_get_for_user(*, request: HttpRequest, pk, action: AccessAction | str
     from zvh.persons.models import Persoon
 
     pk = _pk(pk)
-    rule = person_condition(request.user)
+    rule = person_condition_compiled(request.user)
     persoon = None if rule is NOTHING else Persoon.objects.filter(rule, pk=pk).first()
     if persoon is None:
         if Persoon.objects.filter(pk=pk).exists():
