@@ -42,7 +42,7 @@ def register_levensloop() -> None:
             model=Dossier,
             label=_("levensloopdossier"),
             condition=dossier_role_condition,
-            persons=(PersonLink(Dossier, "", "persoon"),),
+            persons=(PersonLink(Dossier, "", "persoon", few_per_user=True),),
             person_ids=lambda dossier: [dossier.persoon_id],
             detail_url_name="levensloop:dossier_detail",
         )

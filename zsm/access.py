@@ -55,7 +55,7 @@ def register_zsm() -> None:
             model=Contextverzoek,
             label=_("contextverzoek ZSM"),
             condition=verzoek_role_condition,
-            persons=(PersonLink(Contextverzoek, "", "persoon"),),
+            persons=(PersonLink(Contextverzoek, "", "persoon", few_per_user=True),),
             person_ids=lambda verzoek: [verzoek.persoon_id] if verzoek.persoon_id else [],
             on_behalf_of="partner_organisatie",
             detail_url_name="zsm:verzoek_detail",

@@ -118,3 +118,28 @@ def test_a_rule_that_reads_the_clock_itself_is_never_kept(monkeypatch, world):
     first = conditions.person_condition_compiled(User.objects.get(pk=politie.pk))
     assert not conditions._compiled
     assert persons["granted"].pk in set(Persoon.objects.filter(first).values_list("pk", flat=True))
+
+
+def test_a_few_per_user_link_reads_its_persons_once_and_answers_the_same():
+    """BIJ meldingen are a few-per-user link: for a partner its persons are one hashed IN, for the procesregisseur
+    a probe per person. Both answer exactly who is in a melding the user may see, and only while invited."""
+    from bij import services as bij_services
+    from tests.bij.world import bij_regisseur, melding
+
+    regisseur = bij_regisseur()
+    invited = make_user(Role.KETENPARTNER)
+    not_invited = make_user(Role.KETENPARTNER, organisation=OrganisationFactory(reclassering=True))
+    m = melding(regisseur)
+    uitnodiging = bij_services.uitnodiging_create(
+        melding=m, by=regisseur, doel="Advies over huisvesting", organisatie=invited.organisation
+    )
+    partner_sql = str(Persoon.objects.filter(conditions.person_condition(User.objects.get(pk=invited.pk))).query)
+    regisseur_sql = str(Persoon.objects.filter(conditions.person_condition(User.objects.get(pk=regisseur.pk))).query)
+    assert '"cases_persoon"."id" IN (SELECT' in partner_sql and 'FROM "bij_melding"' in partner_sql
+    assert '"cases_persoon"."id" IN (SELECT' not in regisseur_sql
+    for user, expected in ((invited, {m.persoon_id}), (not_invited, set()), (regisseur, {m.persoon_id})):
+        assert seen(user, compiled=False) & {m.persoon_id} == expected
+        assert seen(user, compiled=True) & {m.persoon_id} == expected
+    uitnodiging.geldig_tot = timezone.now() - timedelta(seconds=1)
+    uitnodiging.save(update_fields=["geldig_tot"])
+    assert m.persoon_id not in seen(invited, compiled=True)

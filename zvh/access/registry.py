@@ -37,6 +37,11 @@ class PersonLink:
     model: type[models.Model]
     dossier_prefix: str
     person_field: str
+    # True where a user who is not a procesregisseur may see few of these dossiers (by invitation, by consent, by a
+    # grant on a linked case): the person condition then reads their persons once per query (one hashed IN) instead
+    # of probing the table for every person it asks about. Leave False where a partner may see thousands (cases,
+    # aanmeldingen): a hash of those would be built on every search.
+    few_per_user: bool = False
 
 
 @dataclass(frozen=True)
