@@ -207,9 +207,11 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
             .annotate(distance=TrigramWordDistance(term, column))
             .order_by("distance")
         )
+        one_word = " " not in term
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
-            return _visible_in_order(user, ranked, nearest=" " not in term)
+            surname = candidates.annotate(achternaam_laag=Lower("achternaam")).filter(achternaam_laag=term)
+            return _visible_in_order(user, ranked, nearest=one_word, surname=surname if one_word else None)
     return _visible_in_order(user, _fuzzy_fallback(candidates, term))
 
 
@@ -234,7 +236,9 @@ def _fuzzy_fallback(candidates: QuerySet[Persoon], term: str) -> QuerySet[Persoo
 SEARCH_WINDOW = 100
 
 
-def _visible_in_order(user, ranked: QuerySet, *, nearest: bool = False) -> list[Persoon]:
+def _visible_in_order(
+    user, ranked: QuerySet, *, nearest: bool = False, surname: QuerySet | None = None
+) -> list[Persoon]:
     """The first ``SEARCH_LIMIT`` visible persons of ``ranked``, in its order.
 
     ``nearest``: the ranking is a nearest-first scan of the GiST trigram index (one word, PostgreSQL). Then one
@@ -242,6 +246,10 @@ def _visible_in_order(user, ranked: QuerySet, *, nearest: bool = False) -> list[
     until a page is found, so a user who sees one match in ten reads ten names per result, never all matches.
     Bitmap scans are switched off for that query: the planner misjudges how many names match (a hundred, where
     a common surname has thousands) and would otherwise read and sort every match first.
+    ``surname``: before that walk, the persons whose surname is exactly the word (word distance 0, so a valid
+    nearest-first page whatever else matches) in id order from the ``persoon_achternaam_laag`` index, the person
+    condition answered from indexes: no person row is read for a match the user may not see. Only a full page
+    counts; otherwise the walk answers (and finds those surnames first).
 
     Otherwise (several words: the GIN index, whose matches are sorted) the ranking runs alone, a window at a time;
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on
@@ -256,6 +264,11 @@ def _visible_in_order(user, ranked: QuerySet, *, nearest: bool = False) -> list[
     if nearest:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_bitmapscan = off")
+        if surname is not None:
+            ids = list(surname.filter(rule).order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT])
+            if len(ids) == SEARCH_LIMIT:
+                persons = Persoon.objects.in_bulk(ids)
+                return [persons[pk] for pk in ids]
         return list(ranked.filter(rule)[:SEARCH_LIMIT])
     ids = ranked.values_list("pk", flat=True)
     found: list[int] = []

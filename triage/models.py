@@ -62,6 +62,12 @@ class Aanmelding(models.Model):
             models.Index(fields=["aanbrengende_partner", "ingediend_op"], name="aanmelding_partner_ingediend"),
             # Mijn werk of a melder: their newest ten, without sorting every aanmelding they ever submitted.
             models.Index(fields=["ingediend_door", "-aangemaakt_op"], name="aanmelding_melder_aangemaakt"),
+            # The access layer's probe per person (search): the columns of the partner rule without the heap row.
+            models.Index(
+                fields=["id"],
+                include=["aanbrengende_partner", "status", "thema", "ingediend_door"],
+                name="aanmelding_toegang",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +134,8 @@ class AanmeldingBetrokkene(models.Model):
         verbose_name = _("betrokkene bij aanmelding")
         verbose_name_plural = _("betrokkenen bij aanmelding")
         ordering = ["pk"]
+        # A person's aanmeldingen from the index alone (the access layer's probe per person).
+        indexes = [models.Index(fields=["persoon", "aanmelding"], name="aanmbetrokkene_persoon")]
 
     def __str__(self) -> str:
         return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)

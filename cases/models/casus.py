@@ -132,6 +132,8 @@ class Betrokkene(models.Model):
         verbose_name = _("betrokkene")
         verbose_name_plural = _("betrokkenen")
         constraints = [models.UniqueConstraint(fields=["casus", "persoon"], name="betrokkene_uniek")]
+        # A person's cases from the index alone (the access layer's probe per person).
+        indexes = [models.Index(fields=["persoon", "casus"], name="betrokkene_persoon_casus")]
 
     def __str__(self) -> str:
         return f"{self.persoon} ({self.get_relatie_display()})"

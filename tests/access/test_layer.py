@@ -187,3 +187,27 @@ def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_gr
     seen = set(casus_queryset_for(politie).values_list("pk", flat=True))
     assert seen == {granted.pk, personal.pk}
     assert not {not_granted.pk, expired.pk, restricted.pk} & seen
+
+
+@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
+def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, monkeypatch, drive_from_grants_below):
+    """A one-word search first takes persons whose surname is exactly the word: with a full page of those the
+    partner sees 25 of its own Jansens, none of the others, and no near name (Janssen) pushes one out."""
+    from zvh.persons.models import Persoon
+
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    client, politie = client_for(Role.KETENPARTNER)
+    Persoon.objects.bulk_create(
+        Persoon(voornamen=f"Anna{n}", achternaam="Jansen", zoeknaam=f"anna{n} jansen") for n in range(60)
+    )
+    own = [make_person(f"Eigen{n}", "Jansen") for n in range(27)]
+    near = make_person("Eigen", "Janssen")
+    for persoon in [*own, near]:
+        open_case(regisseur=regisseur, partner=politie.organisation, persoon=persoon)
+    page = client.post(reverse("cases:search"), {"naam": "jansen"}, follow=True).content.decode()
+    shown = {p.pk for p in own if reverse("cases:persoon_detail", kwargs={"pk": p.pk}) in page}
+    assert len(shown) == 25
+    assert "Anna" not in page
+    entry = AccessLogEntry.objects.filter(user=politie, action=AccessAction.SEARCH).latest("pk")
+    assert set(entry.persons.values_list("person_id", flat=True)) == shown
