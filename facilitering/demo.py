@@ -226,8 +226,8 @@ def _first_on_or_after(day: date, weekday: int) -> date:
 
 
 def _book(pattern: Pattern, rooms, users, *, actor: User, first: date, until: date | None, **extra):
-    return services.booking_request(
-        actor=actor,
+    planned = extra.pop("planned", pattern.planned)
+    details = services.BookingRequest(
         organisation=Organisation.objects.get(name=pattern.partner),
         overleg_type=pattern.overleg_type,
         title=pattern.title,
@@ -236,11 +236,12 @@ def _book(pattern: Pattern, rooms, users, *, actor: User, first: date, until: da
         end_time=pattern.end,
         room=rooms[pattern.room],
         support_kinds=ALL_SUPPORT,
-        planned_hours=extra.pop("planned", pattern.planned),
+        planned_hours=planned,
         frequency=pattern.frequency if until else "",
         until=until,
         **extra,
     )
+    return services.booking_request(actor=actor, details=details)
 
 
 def _seed_2022(rooms, users, rng: random.Random) -> None:

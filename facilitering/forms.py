@@ -10,6 +10,7 @@ from zvh.core.fields import MAX_TEXT, DateField, SingleLineField
 from .choices import Frequency, OverlegType, SupportKind
 from .models import NO_CLIENT_DATA_HELP, Room
 from .selectors.bookings import active_rooms, partner_contacts, secretariaat_medewerkers
+from .services.bookings import BookingRequest
 
 
 class HoursField(forms.DecimalField):
@@ -141,13 +142,13 @@ class BookingForm(forms.Form):
             if name in self.fields:
                 self.fields[name].requirement = requirement
 
-    def service_kwargs(self) -> dict:
+    def booking_request(self) -> BookingRequest:
         data = dict(self.cleaned_data)
         data["organisation"] = data.get("organisation") or self.user.organisation
         data["frequency"] = data.get("frequency") or ""
-        return data
+        return BookingRequest(**data)
 
-    def partial_service_kwargs(self) -> dict:
+    def partial_booking_request(self) -> BookingRequest:
         """After a failed is_valid(): the fields that could be read, the others empty (for the rule checks)."""
         empty = {name: None for name in self.fields}
         empty.update(overleg_type="", title="", notes="", over_budget_reason="", frequency="", support_kinds=[])
@@ -158,7 +159,7 @@ class BookingForm(forms.Form):
         else:
             data["organisation"] = self.user.organisation
         data["frequency"] = data.get("frequency") or ""
-        return data
+        return BookingRequest(**data)
 
 
 class ConfirmForm(forms.Form):

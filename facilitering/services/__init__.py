@@ -2,6 +2,7 @@
 
 from .agreements import agreement_create, agreement_update
 from .bookings import (
+    BookingRequest,
     booking_cancel,
     booking_confirm,
     booking_realise,
@@ -15,6 +16,7 @@ from .rooms import room_create
 from .series import series_cancel, series_confirm
 
 __all__ = [
+    "BookingRequest",
     "agreement_create",
     "agreement_update",
     "booking_cancel",

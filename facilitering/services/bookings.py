@@ -5,6 +5,7 @@ Every write runs in a transaction, locks the room, the medewerker and the partne
 concurrent requests; such a refusal becomes the same Dutch message.
 """
 
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -65,157 +66,127 @@ SLOT_FIELDS = frozenset(
 )
 
 
-def _request_checks(
-    errors: Errors,
-    *,
-    actor: User,
-    organisation: Organisation | None,
-    overleg_type: str,
-    title: str,
-    date: date | None,
-    start_time: time | None,
-    end_time: time | None,
-    support_kinds: list[str],
-    room: Room | None = None,
-    participants: int | None = None,
-    planned_hours: Decimal | None = None,
-    notes: str = "",
-    medewerker: User | None = None,
-    over_budget_reason: str = "",
-    frequency: str = "",
-    until: date | None = None,
-) -> tuple[list[date], list[Slot]]:
+@dataclass(frozen=True)
+class BookingRequest:
+    """What a partner requests or the secretariaat books: the one input of ``booking_request`` and of its rule
+    checks. ``frequency`` and ``until`` make a series. A form that could not read a field passes it empty."""
+
+    organisation: Organisation | None
+    overleg_type: str
+    title: str
+    date: date | None
+    start_time: time | None
+    end_time: time | None
+    support_kinds: list[str] = field(default_factory=list)
+    room: Room | None = None
+    participants: int | None = None
+    planned_hours: Decimal | None = None
+    notes: str = ""
+    medewerker: User | None = None
+    over_budget_reason: str = ""
+    frequency: str = ""
+    until: date | None = None
+
+
+def _request_checks(errors: Errors, *, actor: User, details: BookingRequest) -> tuple[list[date], list[Slot]]:
     """Every rule of a request, collected in ``errors``; the dates and slots when the calendar could be checked."""
+    d = details
     staff = checks.is_staff(actor)
     checks.check_fields(
         errors,
-        overleg_type=overleg_type,
-        title=title,
-        day=date,
-        start_time=start_time,
-        end_time=end_time,
-        room=room,
-        participants=participants,
-        support_kinds=support_kinds,
-        planned_hours=planned_hours,
-        notes=notes,
+        overleg_type=d.overleg_type,
+        title=d.title,
+        day=d.date,
+        start_time=d.start_time,
+        end_time=d.end_time,
+        room=d.room,
+        participants=d.participants,
+        support_kinds=d.support_kinds,
+        planned_hours=d.planned_hours,
+        notes=d.notes,
     )
-    checks.check_medewerker(errors, medewerker)
-    if date is not None and not staff and date < timezone.localdate():
+    checks.check_medewerker(errors, d.medewerker)
+    if d.date is not None and not staff and d.date < timezone.localdate():
         errors.add("date", _("Een aanvraag kan niet in het verleden liggen."))
-    days = occurrence_dates(date, frequency, until, errors) if date else []
-    if organisation is None or SLOT_FIELDS & set(errors.messages):
+    days = occurrence_dates(d.date, d.frequency, d.until, errors) if d.date else []
+    if d.organisation is None or SLOT_FIELDS & set(errors.messages):
         return days, []
-    checks.lock_agreements(organisation)
-    checks.lock_resources(room, medewerker)
+    checks.lock_agreements(d.organisation)
+    checks.lock_resources(d.room, d.medewerker)
     slots = [
-        checks.make_slot(day, start_time, end_time, planned_hours=planned_hours, room=room, medewerker=medewerker)
+        checks.make_slot(
+            day, d.start_time, d.end_time, planned_hours=d.planned_hours, room=d.room, medewerker=d.medewerker
+        )
         for day in days
     ]
-    checks.check_agreements(errors, organisation=organisation, overleg_type=overleg_type, days=days)
+    checks.check_agreements(errors, organisation=d.organisation, overleg_type=d.overleg_type, days=days)
     checks.check_conflicts(errors, slots, detailed=staff)
-    checks.check_budget(errors, organisation=organisation, slots=slots, reason=over_budget_reason)
+    checks.check_budget(errors, organisation=d.organisation, slots=slots, reason=d.over_budget_reason)
     return days, slots
 
 
-def booking_request_errors(*, actor: User, **fields) -> dict[str, list[str]]:
+def booking_request_errors(*, actor: User, details: BookingRequest) -> dict[str, list[str]]:
     """The rule errors of a request, without saving: for a form that has errors of its own (wrong input in a
-    field), so its answer also names what the rules find in the other fields. ``fields`` as for
-    ``booking_request``; a field the form could not read is passed empty."""
+    field), so its answer also names what the rules find in the other fields."""
     errors = Errors()
     with transaction.atomic():
-        _request_checks(errors, actor=actor, **fields)
+        _request_checks(errors, actor=actor, details=details)
     return dict(errors.messages)
 
 
 @transaction.atomic
-def booking_request(
-    *,
-    actor: User,
-    organisation: Organisation,
-    overleg_type: str,
-    title: str,
-    date: date | None,
-    start_time: time | None,
-    end_time: time | None,
-    support_kinds: list[str],
-    room: Room | None = None,
-    participants: int | None = None,
-    planned_hours: Decimal | None = None,
-    notes: str = "",
-    medewerker: User | None = None,
-    over_budget_reason: str = "",
-    frequency: str = "",
-    until: date | None = None,
-) -> list[Booking]:
+def booking_request(*, actor: User, details: BookingRequest) -> list[Booking]:
     """Request support (a ketenpartner for their own organisation) or book it (secretariaat).
 
     With ``frequency`` and ``until`` a Series is made with one booking per occurrence. A booking made by the
     secretariaat with a medewerker is confirmed at once; otherwise it waits for the secretariaat as 'aangevraagd'.
     All rule errors are raised together (``_request_checks``).
     """
+    d = details
     staff = checks.is_staff(actor)
-    _check_may_request(actor, organisation, medewerker)
+    _check_may_request(actor, d.organisation, d.medewerker)
     errors = Errors()
-    days, slots = _request_checks(
-        errors,
-        actor=actor,
-        organisation=organisation,
-        overleg_type=overleg_type,
-        title=title,
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        support_kinds=support_kinds,
-        room=room,
-        participants=participants,
-        planned_hours=planned_hours,
-        notes=notes,
-        medewerker=medewerker,
-        over_budget_reason=over_budget_reason,
-        frequency=frequency,
-        until=until,
-    )
+    days, slots = _request_checks(errors, actor=actor, details=d)
     errors.raise_if_any()
 
     series = None
-    if len(days) > 1 or frequency:
+    if len(days) > 1 or d.frequency:
         series = Series(
-            organisation=organisation,
-            overleg_type=overleg_type,
-            title=title.strip(),
-            frequency=frequency,
+            organisation=d.organisation,
+            overleg_type=d.overleg_type,
+            title=d.title.strip(),
+            frequency=d.frequency,
             first_date=days[0],
-            until_date=until,
-            start_time=start_time,
-            end_time=end_time,
-            room=room,
+            until_date=d.until,
+            start_time=d.start_time,
+            end_time=d.end_time,
+            room=d.room,
             requested_by=actor,
         )
         series.full_clean()
         series.save()
     now = timezone.now()
-    confirmed = staff and medewerker is not None
+    confirmed = staff and d.medewerker is not None
     bookings = []
     for slot in slots:
         booking = Booking(
-            organisation=organisation,
+            organisation=d.organisation,
             series=series,
-            overleg_type=overleg_type,
-            title=title.strip(),
+            overleg_type=d.overleg_type,
+            title=d.title.strip(),
             date=slot.date,
-            start_time=start_time,
-            end_time=end_time,
+            start_time=d.start_time,
+            end_time=d.end_time,
             starts_at=slot.starts_at,
             ends_at=slot.ends_at,
-            room=room,
-            participants=participants,
-            support_kinds=list(support_kinds),
+            room=d.room,
+            participants=d.participants,
+            support_kinds=list(d.support_kinds),
             planned_hours=slot.planned_hours,
-            medewerker=medewerker,
+            medewerker=d.medewerker,
             status=BookingStatus.BEVESTIGD if confirmed else BookingStatus.AANGEVRAAGD,
-            over_budget_reason=over_budget_reason.strip() if slot.over_budget else "",
-            notes=notes.strip(),
+            over_budget_reason=d.over_budget_reason.strip() if slot.over_budget else "",
+            notes=d.notes.strip(),
             requested_by=actor,
             confirmed_by=actor if confirmed else None,
             confirmed_at=now if confirmed else None,

@@ -50,10 +50,12 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     form = BookingForm(data, user=request.user, partners=partners, staff=staff)
     if request.method == "POST" and not form.is_valid():
         # Wrong input in a field: the rules still check the rest, so every problem shows in this one answer.
-        add_missing_errors(form, services.booking_request_errors(actor=request.user, **form.partial_service_kwargs()))
+        add_missing_errors(
+            form, services.booking_request_errors(actor=request.user, details=form.partial_booking_request())
+        )
     elif request.method == "POST":
         try:
-            bookings = services.booking_request(actor=request.user, **form.service_kwargs())
+            bookings = services.booking_request(actor=request.user, details=form.booking_request())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -38,15 +38,18 @@ def build_world(world: dict) -> None:
         "room": room,
     }
     [booking] = services.booking_request(
-        actor=staff, date=timezone.localdate() - timedelta(days=7), medewerker=staff, **common
+        actor=staff,
+        details=services.BookingRequest(date=timezone.localdate() - timedelta(days=7), medewerker=staff, **common),
     )
     series = services.booking_request(
         actor=staff,
-        date=timezone.localdate() + timedelta(days=7),
-        frequency=Frequency.WEEKLY,
-        until=timezone.localdate() + timedelta(days=21),
-        planned_hours=Decimal(1),
-        **common,
+        details=services.BookingRequest(
+            date=timezone.localdate() + timedelta(days=7),
+            frequency=Frequency.WEEKLY,
+            until=timezone.localdate() + timedelta(days=21),
+            planned_hours=Decimal(1),
+            **common,
+        ),
     )[0].series
     world[KEY] = {"agreement": agreement, "booking": booking, "series": series}
 

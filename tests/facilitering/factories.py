@@ -55,4 +55,4 @@ def book(actor, org, **overrides):
         "room": room(),
     }
     values.update(overrides)
-    return services.booking_request(actor=actor, **values)
+    return services.booking_request(actor=actor, details=services.BookingRequest(**values))

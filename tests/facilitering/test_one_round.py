@@ -51,13 +51,15 @@ def test_a_bad_field_and_a_conflict_show_together(sec, mass):
 def test_the_rule_check_without_saving_saves_nothing(sec, mass):
     errors = services.booking_request_errors(
         actor=sec,
-        organisation=mass,
-        overleg_type="mass_casusoverleg",
-        title="",
-        date=date(2022, 9, 12),
-        start_time=None,
-        end_time=None,
-        support_kinds=[],
+        details=services.BookingRequest(
+            organisation=mass,
+            overleg_type="mass_casusoverleg",
+            title="",
+            date=date(2022, 9, 12),
+            start_time=None,
+            end_time=None,
+            support_kinds=[],
+        ),
     )
     assert set(errors) >= {"title", "start_time", "end_time", "support_kinds"}
     assert not Booking.objects.exists()
