@@ -112,7 +112,7 @@ def sessie_get_for_user(*, user, pk: int) -> TriageSessie:
     return sessie
 
 
-SESSIE_PAGE_SIZE = 50
+SESSIE_PAGE_SIZE = 25
 
 
 def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie, page_number=None) -> Page:
