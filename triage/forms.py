@@ -208,7 +208,7 @@ class AanmeldingChoiceField(forms.ModelMultipleChoiceField):
         return _("Aanmelding %(nr)s — %(naam)s (%(thema)s, %(partner)s)") % {
             "nr": obj.pk,
             "naam": naam,
-            "thema": obj.get_thema_display(),
+            "thema": obj.thema_label,
             "partner": obj.aanbrengende_partner,
         }
 

@@ -1,7 +1,7 @@
 """Reads for aanmeldingen, triage boards and adviezen, scoped to the user (need-to-know)."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -27,13 +27,18 @@ def aanmelding_list(user, *, status: str | None = None) -> QuerySet[Aanmelding]:
         qs = qs.filter(status=status)
     return (
         qs.select_related("aanbrengende_partner", "weging")
-        .prefetch_related("betrokkenen")
+        .prefetch_related(personen())
         .order_by("-aangemaakt_op", "-pk")
     )
 
 
+def personen() -> Prefetch:
+    """The betrokkenen of each aanmelding on a list, as a plain list (``Aanmelding.personen()``)."""
+    return Prefetch("betrokkenen", to_attr="betrokkenen_gelezen")
+
+
 def aanmelding_person_ids(aanmelding: Aanmelding) -> list[int]:
-    return [b.persoon_id for b in aanmelding.betrokkenen.all() if b.persoon_id]
+    return [b.persoon_id for b in aanmelding.personen() if b.persoon_id]
 
 
 def aanmelding_get_for_user(*, request: HttpRequest, pk, action=AccessAction.READ) -> Aanmelding:
@@ -102,7 +107,7 @@ def waiting_for_sessie(*, user, sessie: TriageSessie) -> QuerySet[Aanmelding]:
         qs = qs.filter(thema__in=restricted.filter(team_id=sessie.bord.team_id))
     else:
         qs = qs.exclude(thema__in=restricted)
-    return qs.select_related("aanbrengende_partner").prefetch_related("betrokkenen").order_by("-spoed", "ingediend_op")
+    return qs.select_related("aanbrengende_partner").prefetch_related(personen()).order_by("-spoed", "ingediend_op")
 
 
 def sessie_get_for_user(*, user, pk: int) -> TriageSessie:
@@ -122,7 +127,7 @@ def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie, page_numb
         aanmelding_queryset_for(request.user)
         .filter(sessie=sessie)
         .select_related("aanbrengende_partner", "weging", "casus")
-        .prefetch_related("betrokkenen")
+        .prefetch_related(personen())
         .order_by("-spoed", "ingediend_op", "pk")
     )
     page = Paginator(queryset, SESSIE_PAGE_SIZE).get_page(page_number)
@@ -146,7 +151,7 @@ def waiting_for_triage(user) -> QuerySet[Aanmelding]:
         aanmelding_queryset_for(user)
         .filter(status__in=(AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD))
         .select_related("aanbrengende_partner", "sessie__bord")
-        .prefetch_related("betrokkenen")
+        .prefetch_related(personen())
         .order_by("-spoed", "ingediend_op")
     )
 
