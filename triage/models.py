@@ -65,6 +65,8 @@ class Aanmelding(models.Model):
             # The list page, newest first, without and with a status tab: a page reads 51 rows, never sorts all.
             models.Index(fields=["-aangemaakt_op", "-id"], name="aanmelding_aangemaakt"),
             models.Index(fields=["status", "-aangemaakt_op", "-id"], name="aanmelding_status_aangemaakt"),
+            # A triage moment's page in its order (spoed first, then the oldest): a busy moment holds hundreds.
+            models.Index(fields=["sessie", "-spoed", "ingediend_op", "id"], name="aanmelding_sessie_volgorde"),
         ]
 
     def __str__(self) -> str:
