@@ -143,7 +143,7 @@ def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie, page_numb
 
 def waiting_unplaced(user) -> QuerySet[Aanmelding]:
     """Submitted aanmeldingen without a triage moment yet (status ingediend), spoed first, then the oldest."""
-    return waiting_for_triage(user).filter(sessie__isnull=True)
+    return waiting_for_triage(user).filter(sessie__isnull=True).prefetch_related(None).prefetch_related(personen())
 
 
 def waiting_for_triage(user) -> QuerySet[Aanmelding]:
@@ -151,7 +151,7 @@ def waiting_for_triage(user) -> QuerySet[Aanmelding]:
         aanmelding_queryset_for(user)
         .filter(status__in=(AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD))
         .select_related("aanbrengende_partner", "sessie__bord")
-        .prefetch_related(personen())
+        .prefetch_related("betrokkenen")
         .order_by("-spoed", "ingediend_op")
     )
 
