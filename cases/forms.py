@@ -279,9 +279,13 @@ class WachtendeCasussenForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, casussen, **kwargs):
+    def __init__(self, *args, casussen, shown: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["casussen"].queryset = casussen
+        field = self.fields["casussen"]
+        field.queryset = casussen
+        if shown is not None:
+            # The cases the page already read: shown without reading them again (a POST checks the queryset).
+            field.choices = [(c.pk, field.label_from_instance(c)) for c in shown]
 
 
 class AgenderenForm(forms.Form):

@@ -208,7 +208,7 @@ class AanmeldingChoiceField(forms.ModelMultipleChoiceField):
         return _("Aanmelding %(nr)s — %(naam)s (%(thema)s, %(partner)s)") % {
             "nr": obj.pk,
             "naam": naam,
-            "thema": obj.get_thema_display(),
+            "thema": obj.thema_label,
             "partner": obj.aanbrengende_partner,
         }
 
@@ -220,9 +220,13 @@ class WachtendeAanmeldingenForm(forms.Form):
         label=_("Aanmeldingen die wachten op triage"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, aanmeldingen, **kwargs):
+    def __init__(self, *args, aanmeldingen, shown: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["aanmeldingen"].queryset = aanmeldingen
+        field = self.fields["aanmeldingen"]
+        field.queryset = aanmeldingen
+        if shown is not None:
+            # The aanmeldingen the page already read: shown without reading them again (a POST checks the queryset).
+            field.choices = [(a.pk, field.label_from_instance(a)) for a in shown]
 
 
 class AanvullingVraagForm(forms.Form):

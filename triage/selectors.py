@@ -1,6 +1,7 @@
 """Reads for aanmeldingen, triage boards and adviezen, scoped to the user (need-to-know)."""
 
-from django.db.models import Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -19,8 +20,25 @@ def aanmelding_queryset_for(user) -> QuerySet[Aanmelding]:
     return conditions.visible(user, AANMELDING)
 
 
+def aanmelding_list(user, *, status: str | None = None) -> QuerySet[Aanmelding]:
+    """The list page: newest first, walked along the (status,) aangemaakt_op index so a page never sorts them all."""
+    qs = aanmelding_queryset_for(user)
+    if status:
+        qs = qs.filter(status=status)
+    return (
+        qs.select_related("aanbrengende_partner", "weging")
+        .prefetch_related(personen())
+        .order_by("-aangemaakt_op", "-pk")
+    )
+
+
+def personen() -> Prefetch:
+    """The betrokkenen of each aanmelding on a list, as a plain list (``Aanmelding.personen()``)."""
+    return Prefetch("betrokkenen", to_attr="betrokkenen_gelezen")
+
+
 def aanmelding_person_ids(aanmelding: Aanmelding) -> list[int]:
-    return [b.persoon_id for b in aanmelding.betrokkenen.all() if b.persoon_id]
+    return [b.persoon_id for b in aanmelding.personen() if b.persoon_id]
 
 
 def aanmelding_get_for_user(*, request: HttpRequest, pk, action=AccessAction.READ) -> Aanmelding:
@@ -33,7 +51,12 @@ def aanmelding_get_for_user(*, request: HttpRequest, pk, action=AccessAction.REA
 def boards_for(user) -> QuerySet[TriageBord]:
     if not user.has_role(Role.PROCESREGISSEUR):
         return TriageBord.objects.none()
-    return TriageBord.objects.filter(Q(team__isnull=True) | Q(team__leden=user)).distinct().order_by("naam")
+    return (
+        TriageBord.objects.filter(Q(team__isnull=True) | Q(team__leden=user))
+        .distinct()
+        .select_related("team")
+        .order_by("naam")
+    )
 
 
 def board_get_for_user(*, user, pk: int) -> TriageBord:
@@ -84,7 +107,7 @@ def waiting_for_sessie(*, user, sessie: TriageSessie) -> QuerySet[Aanmelding]:
         qs = qs.filter(thema__in=restricted.filter(team_id=sessie.bord.team_id))
     else:
         qs = qs.exclude(thema__in=restricted)
-    return qs.select_related("aanbrengende_partner").prefetch_related("betrokkenen").order_by("-spoed", "ingediend_op")
+    return qs.select_related("aanbrengende_partner").prefetch_related(personen()).order_by("-spoed", "ingediend_op")
 
 
 def sessie_get_for_user(*, user, pk: int) -> TriageSessie:
@@ -94,22 +117,33 @@ def sessie_get_for_user(*, user, pk: int) -> TriageSessie:
     return sessie
 
 
-def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie) -> list[Aanmelding]:
-    """The aanmeldingen on a triage moment, with their persons; the persons shown are logged."""
-    aanmeldingen = list(
+SESSIE_PAGE_SIZE = 25
+
+
+def sessie_aanmeldingen(*, request: HttpRequest, sessie: TriageSessie, page_number=None) -> Page:
+    """One page of the aanmeldingen on a triage moment (spoed first, then the oldest), with their persons; the
+    persons shown are logged. A busy moment holds hundreds: a page never renders or logs them all at once."""
+    queryset = (
         aanmelding_queryset_for(request.user)
         .filter(sessie=sessie)
-        .select_related("aanbrengende_partner", "gemeente", "weging", "casus")
-        .prefetch_related("betrokkenen")
-        .order_by("-spoed", "ingediend_op")
+        .select_related("aanbrengende_partner", "weging", "casus")
+        .prefetch_related(personen())
+        .order_by("-spoed", "ingediend_op", "pk")
     )
+    page = Paginator(queryset, SESSIE_PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
     gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
-        object_ids=[a.pk for a in aanmeldingen],
-        person_ids=[pid for a in aanmeldingen for pid in aanmelding_person_ids(a)],
+        object_ids=[a.pk for a in page.object_list],
+        person_ids=[pid for a in page.object_list for pid in aanmelding_person_ids(a)],
     )
-    return aanmeldingen
+    return page
+
+
+def waiting_unplaced(user) -> QuerySet[Aanmelding]:
+    """Submitted aanmeldingen without a triage moment yet (status ingediend), spoed first, then the oldest."""
+    return waiting_for_triage(user).filter(sessie__isnull=True).prefetch_related(None).prefetch_related(personen())
 
 
 def waiting_for_triage(user) -> QuerySet[Aanmelding]:

@@ -13,6 +13,7 @@ from privacy.choices import AccessAction
 from zvh.access import conditions, gateway
 from zvh.accounts.choices import Role
 from zvh.core.forms import add_service_errors, posted, submit
+from zvh.core.pagination import BoundedCountPaginator
 from zvh.permissions import role_required
 from zvh.persons.services import possible_duplicates
 
@@ -37,16 +38,11 @@ MELDER_ROLES = (Role.KETENPARTNER, Role.PROCESREGISSEUR)
 @require_GET
 @role_required(*MELDER_ROLES)
 def aanmelding_list(request: HttpRequest) -> HttpResponse:
-    qs = (
-        selectors.aanmelding_queryset_for(request.user)
-        .select_related("aanbrengende_partner", "weging", "casus", "sessie__bord")
-        .prefetch_related("betrokkenen")
-        .order_by("-aangemaakt_op")
-    )
     status = request.GET.get("status")
-    if status in AanmeldingStatus.values:
-        qs = qs.filter(status=status)
-    page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    if status not in AanmeldingStatus.values:
+        status = None
+    qs = selectors.aanmelding_list(request.user, status=status)
+    page = BoundedCountPaginator(qs, 25).get_page(request.GET.get("pagina"))
     gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
@@ -247,7 +243,10 @@ def aanmelding_place(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def board_list(request: HttpRequest) -> HttpResponse:
     boards = selectors.boards_with_recent_sessies(request.user)
-    waiting = list(selectors.waiting_for_triage(request.user).filter(sessie__isnull=True))
+    # The longest-waiting first, a screenful: the rest is one click away in the list (status ingediend).
+    waiting_qs = selectors.waiting_unplaced(request.user)
+    waiting = list(waiting_qs[:WAITING_ON_BOARD])
+    waiting_count = waiting_qs.count() if len(waiting) == WAITING_ON_BOARD else len(waiting)
     gateway.log_shown(
         request=request,
         object_type="triage.aanmelding",
@@ -257,8 +256,16 @@ def board_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "triage/board_list.html",
-        {"boards": [(b, recent, SessieForm()) for b, recent in boards], "waiting": waiting},
+        {
+            "boards": [(b, recent, SessieForm()) for b, recent in boards],
+            "waiting": waiting,
+            "waiting_count": waiting_count,
+            "waiting_status": AanmeldingStatus.INGEDIEND,
+        },
     )
+
+
+WAITING_ON_BOARD = 30
 
 
 @require_POST
@@ -289,13 +296,13 @@ def sessie_create(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.PROCESREGISSEUR)
 def sessie_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sessie = selectors.sessie_get_for_user(user=request.user, pk=pk)
-    aanmeldingen = selectors.sessie_aanmeldingen(request=request, sessie=sessie)
+    page = selectors.sessie_aanmeldingen(request=request, sessie=sessie, page_number=request.GET.get("pagina"))
     return render(
         request,
         "triage/sessie_detail.html",
         {
             "sessie": sessie,
-            "aanmeldingen": aanmeldingen,
+            "page": page,
             "rule": CRITERIA_RULE,
             "weegploeg": sessie.bord.soort == BordSoort.WEEGPLOEG,
             "wachtend_form": _waiting_form(request, sessie),
@@ -317,7 +324,7 @@ def _waiting_form(request: HttpRequest, sessie) -> WachtendeAanmeldingenForm | N
         person_ids=[pid for a in waiting for pid in selectors.aanmelding_person_ids(a)],
     )
     queryset = selectors.waiting_for_sessie(user=request.user, sessie=sessie).filter(pk__in=[a.pk for a in waiting])
-    return WachtendeAanmeldingenForm(aanmeldingen=queryset)
+    return WachtendeAanmeldingenForm(aanmeldingen=queryset, shown=waiting)
 
 
 @require_POST

@@ -155,7 +155,7 @@ def _waiting_form(request: HttpRequest, overleg, data=None) -> WachtendeCasussen
     if not shown:
         return None
     log_casus_page(request, shown)
-    return WachtendeCasussenForm(data, casussen=waiting.filter(pk__in=[c.pk for c in shown]))
+    return WachtendeCasussenForm(data, casussen=waiting.filter(pk__in=[c.pk for c in shown]), shown=shown)
 
 
 @require_http_methods(["POST"])

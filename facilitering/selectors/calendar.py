@@ -54,7 +54,28 @@ def calendar_bookings(
         queryset = queryset.filter(medewerker=medewerker)
     if partner is not None:
         queryset = queryset.filter(organisation=partner)
-    return queryset.order_by("date", "start_time", "pk")
+    # Only what the grid and the list show: a busy week holds 170 bookings, a month 800 (250k cases, 30 ZVH's).
+    return (
+        queryset.select_related(None)
+        .select_related("organisation", "room", "medewerker")
+        .only(*CALENDAR_FIELDS)
+        .order_by("date", "start_time", "pk")
+    )
+
+
+CALENDAR_FIELDS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "status",
+    "over_budget_reason",
+    "organisation__name",
+    "room__name",
+    "medewerker__first_name",
+    "medewerker__last_name",
+    "medewerker__username",
+)
 
 
 def _key(booking: Booking, per: str):

@@ -1,10 +1,17 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import Role
+from zvh.core.dates import datum_tekst
+from zvh.core.links import pk_url
 
+from ..choices import BookingStatus
 from ..formatting import format_hours
+from ..models import Booking
 
 register = template.Library()
 
@@ -48,3 +55,58 @@ def facilitering_tabs(context) -> dict:
 def hours(value) -> str:
     """Hours with one decimal, Dutch style (2,5)."""
     return format_hours(value)
+
+
+class _Items:
+    """What every booking of one calendar page shares (URLs, status tags, words), worked out once per page."""
+
+    def __init__(self):
+        self.detail_url = pk_url("facilitering:booking_detail")
+        self.ics_url = pk_url("facilitering:booking_ics")
+        self.status = {}
+        for status in BookingStatus:
+            tag = Booking(status=status).status_tag
+            self.status[status.value] = format_html(
+                '<span class="tag{}">{}</span>', f" tag--{tag}" if tag else "", status.label
+            )
+        self.over_budget = format_html(' <span class="tag tag--warning">{}</span>', gettext("boven budget"))
+        self.no_room, self.unassigned = escape(gettext("geen zaal")), escape(gettext("niet toegewezen"))
+        self.ics_label = escape(gettext("In mijn agenda (.ics)"))
+
+    def item(self, booking, per: str) -> str:
+        meta = []
+        if per != "partner":
+            meta.append(escape(booking.organisation))
+        if per != "zaal":
+            meta.append(escape(booking.room) if booking.room_id else self.no_room)
+        if per != "medewerker":
+            meta.append(escape(booking.medewerker.display_name) if booking.medewerker_id else self.unassigned)
+        title = escape(booking.title)
+        over_budget = self.over_budget if booking.over_budget_reason and booking.is_active else ""
+        hidden = escape(
+            gettext("voor %(title)s op %(when)s") % {"title": booking.title, "when": datum_tekst(booking.date)}
+        )
+        return (
+            f'<li class="fac-item fac-item--{escape(booking.status)}">'
+            f'<a href="{self.detail_url(booking.pk)}"><span class="fac-item__time">'
+            f"{booking.start_time:%H:%M}–{booking.end_time:%H:%M}</span> {title}</a>\n"
+            f'<span class="fac-item__meta">{" · ".join(meta)}</span>\n'
+            f"{self.status[booking.status]}{over_budget}\n"
+            f'<a href="{self.ics_url(booking.pk)}" download>{self.ics_label}'
+            f'<span class="visually-hidden"> {hidden}</span></a>\n</li>'
+        )
+
+
+@register.simple_tag(takes_context=True)
+def kalender_items(context, bookings, per: str) -> SafeString:
+    """The bookings of one day in the week or month grid, each as a list item: link, time, title, who and where
+    (what the row does not already say), status and the .ics link, the same markup as ``_status.html`` and
+    ``_booking_ics_link.html``. Every value is escaped here.
+
+    Built here rather than with includes: the busiest secretariaat's week holds 170 bookings and a month 800 (at
+    250k cases), and the template fragment (three includes, two ``{% url %}``) cost a quarter of a millisecond
+    each; this costs a tenth of that."""
+    items = context.render_context.get(_Items)
+    if items is None:
+        items = context.render_context[_Items] = _Items()
+    return mark_safe("".join(items.item(booking, per) for booking in bookings))  # noqa: S308

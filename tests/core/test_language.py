@@ -141,6 +141,29 @@ def test_users_are_ordered_by_surname_without_tussenvoegsel_in_the_database():
 
 
 @pytest.mark.django_db
+def test_the_sql_sort_key_strips_the_same_prefix_as_the_orm_expression_it_replaces():
+    from django.db.models import Case, F, When
+    from django.db.models.functions import Lower, Substr
+
+    from zvh.persons.sorting import TUSSENVOEGSELS, achternaam_sortering
+
+    surnames = ["Van der Berg", "van den Broek", "VAN 'T HOF", "in 't Veld", "de Vries", "Devries", "Van", "ter Horst"]
+    surnames += ["van Dijk", "Vandermeer", "d'Ancona", "El Amrani", "Le Roux", "op den Akker", "Jansen", "van de "]
+    for n, last in enumerate(surnames):
+        make_user(Role.SECRETARIAAT, username=f"naam{n}", first_name="A", last_name=last)
+    reference = Lower(
+        Case(
+            *[When(last_name__istartswith=f"{p} ", then=Substr("last_name", len(p) + 2)) for p in TUSSENVOEGSELS],
+            default=F("last_name"),
+        )
+    )
+    users = User.objects.filter(username__startswith="naam")
+    new = dict(users.annotate(key=achternaam_sortering()).values_list("last_name", "key"))
+    old = dict(users.annotate(key=reference).values_list("last_name", "key"))
+    assert new == old and new["Van der Berg"] == "berg" and new["VAN 'T HOF"] == "hof" and new["Van"] == "van"
+
+
+@pytest.mark.django_db
 def test_a_user_is_shown_by_full_name_with_the_username_as_fallback():
     named = make_user(Role.SECRETARIAAT, first_name="Sanne", last_name="de Smit")
     unnamed = make_user(Role.SECRETARIAAT, first_name="", last_name="")

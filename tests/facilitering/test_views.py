@@ -247,6 +247,29 @@ def test_calendar_week_per_room_month_and_list(sec, sec2, mass):
     assert "?datum=2022-09-05" in week and "?datum=2022-09-19" in week
 
 
+def test_a_calendar_item_says_what_its_row_does_not(sec, sec2, mass):
+    [booking] = book(
+        sec, mass, medewerker=sec2, title="Overleg <Breda>", planned_hours=Decimal("9"), over_budget_reason="Extra"
+    )
+    client = verified_client(sec)
+    url = reverse("facilitering:calendar")
+    detail, ics = (reverse(f"facilitering:{name}", args=[booking.pk]) for name in ("booking_detail", "booking_ics"))
+    item = (
+        f'<a href="{detail}"><span class="fac-item__time">10:00–12:00</span> Overleg &lt;Breda&gt;</a>\n'
+        '<span class="fac-item__meta">{meta}</span>\n'
+        '<span class="tag">bevestigd</span> <span class="tag tag--warning">boven budget</span>\n'
+        f'<a href="{ics}" download>In mijn agenda (.ics)'
+        '<span class="visually-hidden"> voor Overleg &lt;Breda&gt; op 12 sep. 2022</span></a>'
+    )
+    room, person = str(booking.room), sec2.display_name
+    views = {"zaal": f"MaSS · {person}", "medewerker": f"MaSS · {room}", "partner": f"{room} · {person}"}
+    for per, meta in views.items():
+        page = client.get(url, {"datum": "2022-09-14", "per": per}).content.decode()
+        assert item.replace("{meta}", meta) in page, per
+    month = client.get(url, {"datum": "2022-09-01", "periode": "maand"}).content.decode()
+    assert item.replace("{meta}", f"MaSS · {person}") in month
+
+
 def test_calendar_scopes_partners_and_survives_bad_parameters(sec, mass):
     book(sec, mass)
     politie = factories.organisation("Politie")

@@ -621,3 +621,24 @@ def test_a_case_view_is_found_under_every_person_in_the_case(client_for, regisse
     for persoon in (hoofd, kind):
         [row] = person_access_log(person_id=persoon.pk)
         assert row.entry.user == partner and row.entry.object_ids == [str(casus.pk)]
+
+
+def test_a_long_user_history_is_counted_about_and_still_links_every_person(fg, regisseur, monkeypatch):
+    from zvh.core.pagination import BoundedCountPaginator
+
+    monkeypatch.setattr(BoundedCountPaginator, "exact_limit", 2)
+    client, fg_user = fg
+    jan, piet = make_person("Jan", "Vries"), make_person("Piet", "Anders")
+    for day in (1, 2, 3):
+        record_at(datetime(2022, 3, day, 9, tzinfo=UTC), regisseur, [jan, piet], object_ids=[day])
+    before = last_id()
+    page = client.get(user_log_url(regisseur)).content.decode()
+    assert len(row_times(page)) == 3
+    if connection.vendor == "postgresql":
+        assert re.search(r"ongeveer \d+ registraties, nieuwste eerst", page)
+    else:
+        assert "3 registraties, nieuwste eerst" in page
+    links = f'<a href="{person_log_url(jan)}">{jan.pk}</a>, <a href="{person_log_url(piet)}">{piet.pk}</a>'
+    assert page.count(links) == 3
+    [entry] = new_entries(before)
+    assert person_ids(entry) == {jan.pk, piet.pk}

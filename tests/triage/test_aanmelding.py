@@ -570,3 +570,23 @@ def test_no_duplicate_warning_about_a_person_in_a_restricted_case(client_for, us
     aanmelding = submitted(partner, persons=[person("Karel", "Willems", geboortedatum=date(1996, 5, 9))])
     page = verified_client(regisseur).get(detail_url(aanmelding)).content.decode()
     assert "Mogelijk dubbele personen" not in page
+
+
+def test_a_long_list_is_newest_first_with_an_estimated_count(client_for, monkeypatch):
+    from django.db import connection
+
+    from zvh.core.pagination import BoundedCountPaginator
+
+    monkeypatch.setattr(BoundedCountPaginator, "exact_limit", 2)
+    client, partner = client_for(Role.KETENPARTNER)
+    for n in range(4):
+        submitted(partner, persons=[person(f"Persoon{n}", "Mertens")])
+    page = client.get(LIST).content.decode()
+    assert [page.index(f"Persoon{n}") for n in (3, 2, 1, 0)] == sorted(page.index(f"Persoon{n}") for n in range(4))
+    if connection.vendor == "postgresql":
+        assert re.search(r"ongeveer \d+ aanmeldingen", page)
+    else:
+        assert "4 aanmeldingen" in page
+    filtered = client.get(LIST, {"status": AanmeldingStatus.INGEDIEND}).content.decode()
+    assert all(f"Persoon{n}" in filtered for n in range(4))
+    assert "Persoon0" not in client.get(LIST, {"status": AanmeldingStatus.BESLOTEN}).content.decode()

@@ -445,3 +445,35 @@ def test_the_triage_moment_page_does_not_query_per_aanmelding(client_for, melder
     with django_assert_max_num_queries(16):  # 14 today, the same for 2 or 8 aanmeldingen
         page = client.get(url("sessie_detail", moment)).content.decode()
     assert all(f"Persoon{n}" in page for n in range(8))
+
+
+def test_the_board_shows_the_longest_waiting_and_links_to_all_of_them(client_for, melder, monkeypatch):
+    from privacy.models import AccessLogEntry
+    from triage import views
+
+    monkeypatch.setattr(views, "WAITING_ON_BOARD", 2)
+    client, regisseur = client_for(Role.PROCESREGISSEUR)
+    first, second, _third = (submitted(melder, persons=[person(f"Persoon{n}", "Mertens")]) for n in range(3))
+    page = client.get(BOARDS).content.decode()
+    assert "Persoon0" in page and "Persoon1" in page and "Persoon2" not in page  # the oldest first
+    assert "De 2 die het langst wachten (spoed eerst), van 3." in page
+    assert f'href="{reverse("triage:aanmelding_list")}?status=ingediend">Alle 3 wachtende aanmeldingen' in page
+    entry = AccessLogEntry.objects.filter(user=regisseur, object_type="triage.aanmelding").latest("id")
+    assert entry.object_ids == [str(first.pk), str(second.pk)]  # only what was shown
+
+
+def test_a_busy_triage_moment_is_shown_and_logged_a_page_at_a_time(client_for, melder, monkeypatch):
+    from privacy.models import AccessLogEntry
+    from triage import selectors
+
+    monkeypatch.setattr(selectors, "SESSIE_PAGE_SIZE", 2)
+    client, regisseur = client_for(Role.PROCESREGISSEUR)
+    aanmeldingen = [placed(submitted(melder, persons=[person(f"Persoon{n}", "Mertens")]), regisseur) for n in range(3)]
+    moment = TriageSessie.objects.get()
+    first = client.get(url("sessie_detail", moment)).content.decode()
+    assert "3 aanmeldingen op dit triagemoment" in first and "Pagina 1 van 2" in first
+    assert "Persoon0" in first and "Persoon1" in first and "Persoon2" not in first
+    second = client.get(url("sessie_detail", moment), {"pagina": "2"}).content.decode()
+    assert "Persoon2" in second and "Persoon0" not in second
+    entry = AccessLogEntry.objects.filter(user=regisseur, object_type="triage.aanmelding").latest("id")
+    assert entry.object_ids == [str(aanmeldingen[2].pk)]

@@ -7,8 +7,8 @@ with ``naam_sorteersleutel``, in the database with ``achternaam_sortering`` (por
 
 import unicodedata
 
-from django.db.models import Case, F, When
-from django.db.models.functions import Lower, Substr
+from django.db.models import CharField, F, Func
+from django.db.models.functions import Lower
 
 # Longest first, so "van der" wins over "van". Lower case; matched case-insensitively.
 TUSSENVOEGSELS = (
@@ -73,13 +73,26 @@ def naam_sorteersleutel(achternaam: str, voornaam: str = "") -> tuple[str, str, 
     return (_fold(zonder_tussenvoegsel(achternaam)), _fold(voornaam), _fold(achternaam))
 
 
+class _ZonderTussenvoegsel(Func):
+    """``LOWER(CASE WHEN LOWER(field) LIKE 'van der %' THEN SUBSTR(field, 9) … ELSE field END)``, the longest
+    prefix first. Written as SQL text: the same condition as 37 ``When(field__istartswith=…)`` took Django 3.7 ms
+    to compile on every query that lists users by name (a select of medewerkers on every calendar page)."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        sql, params = [], []
+        for prefix in TUSSENVOEGSELS:
+            sql.append(f"WHEN LOWER({column}) LIKE %s THEN SUBSTR({column}, {len(prefix) + 2})")
+            params += [*column_params, f"{prefix} %", *column_params]
+        params += column_params
+        return f"LOWER(CASE {' '.join(sql)} ELSE {column} END)", params
+
+
 def achternaam_sortering(field: str = "last_name"):
     """A database expression: ``field`` lower-cased without a leading tussenvoegsel, for ``order_by``."""
-    whens = [
-        When(**{f"{field}__istartswith": f"{prefix} "}, then=Substr(field, len(prefix) + 2))
-        for prefix in TUSSENVOEGSELS
-    ]
-    return Lower(Case(*whens, default=F(field)))
+    return _ZonderTussenvoegsel(F(field))
 
 
 def users_op_naam(queryset, *extra: str):
