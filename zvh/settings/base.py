@@ -104,7 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zvh.core.context_processors.shell",
             ],
-            "builtins": ["zvh.core.templatetags.datums"],
+            "builtins": ["zvh.core.templatetags.datums", "zvh.core.templatetags.paden"],
         },
     },
 ]
