@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, QuerySet
+from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, Q, QuerySet
 from django.db.models import Value as V
 from django.db.models.functions import Cast, Concat, Lower
 from django.http import HttpRequest
@@ -297,7 +297,7 @@ def dashboard_regisseur(user) -> dict:
     # every start page is what made Mijn werk slow at scale.
     active = [s for s in CasusStatus if s != CasusStatus.AFGESLOTEN]
     counts = dict(
-        mine.filter(status__in=active).values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+        mine.filter(status__in=active).values_list("status").annotate(n=Count("*")).values_list("status", "n")
     )
     recent = list(mine.filter(status__in=OPEN_STATUSES).select_related(*LIST_RELATED).order_by("-gewijzigd_op")[:10])
     return {
@@ -315,8 +315,10 @@ def mijnwerk_afspraken(user) -> QuerySet[Afspraak]:
     """Open afspraken that need attention, by deadline: a procesregisseur's in the cases they direct (due within
     two weeks or late), a partner's those of their organisation in cases they may see (due within two months)."""
     if user.has_role(Role.PROCESREGISSEUR):
-        mine = casus_queryset_for(user).filter(procesregisseur=user)
-        return afspraken_due(Afspraak.objects.filter(casus__in=mine.values("pk")))
+        # The access condition on the joined case itself (no second scan of cases_casus in a subquery): one
+        # relation less to plan, which took PostgreSQL longer than running the query.
+        mine = conditions.condition(user, CASUS, prefix="casus__") & Q(casus__procesregisseur=user)
+        return afspraken_due(Afspraak.objects.filter(mine))
     if user.has_role(Role.KETENPARTNER):
         visible = casus_queryset_for(user).values("pk")
         return afspraken_due(

@@ -90,7 +90,9 @@ class Casus(models.Model):
         constraints = [models.UniqueConstraint(fields=["jaar", "volgnummer"], name="casus_jaar_volgnummer")]
         indexes = [
             models.Index(fields=["status", "-aangemaakt_op"], name="casus_status_aangemaakt"),
-            models.Index(fields=["procesregisseur", "status"], name="casus_regisseur_status"),
+            # Mijn werk counts a procesregisseur's cases per status (restricted theme excluded) from this index
+            # alone: an index-only scan, however many cases they have directed over the years.
+            models.Index(fields=["procesregisseur", "status", "thema"], name="casus_regisseur_status_thema"),
             # Mijn werk: a procesregisseur's most recently changed open cases.
             models.Index(fields=["procesregisseur", "-gewijzigd_op"], name="casus_regisseur_gewijzigd"),
             models.Index(fields=["thema"], name="casus_thema"),
