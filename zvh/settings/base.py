@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the whole request runs with room on CPython's frame stack (zvh/core/stack.py, CPython gh-142183).
+    "zvh.core.stack.StackHeadroomMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The correlation id is generated here, never taken from the client (see the middleware).
