@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, CharField, Count, F, Prefetch, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models import Value as V
-from django.db.models.functions import Cast, Concat, Lower
+from django.db.models.functions import Cast, Coalesce, Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -328,14 +328,22 @@ def mijnwerk_afspraken(user) -> QuerySet[Afspraak]:
 
 
 def upcoming_meetings(user) -> QuerySet[Casusoverleg]:
+    """Coming meetings, soonest first. Counted and tested per meeting (a subquery, EXISTS), not by joining every
+    agenda item and grouping: PostgreSQL then walks the date index and stops at the page's limit."""
     qs = Casusoverleg.objects.filter(datum_tijd__gte=timezone.now() - timedelta(hours=12)).order_by("datum_tijd")
     if user.has_role(Role.PROCESREGISSEUR):
-        return qs.annotate(n=Count("agendapunten"))
+        return qs.annotate(n=_agenda_size())
     if user.has_role(Role.SECRETARIAAT):
-        return qs.filter(ondersteuning=user).annotate(n=Count("agendapunten"))
+        return qs.filter(ondersteuning=user).annotate(n=_agenda_size())
     if user.has_role(Role.KETENPARTNER):
-        return qs.filter(agendapunten__casus__in=casus_queryset_for(user).values("pk")).distinct()
+        mine = Agendapunt.objects.filter(overleg=OuterRef("pk"), casus__in=casus_queryset_for(user).values("pk"))
+        return qs.filter(Exists(mine))
     return qs.none()
+
+
+def _agenda_size() -> Coalesce:
+    punten = Agendapunt.objects.filter(overleg=OuterRef("pk")).order_by().values("overleg").annotate(c=Count("*"))
+    return Coalesce(Subquery(punten.values("c")), 0)
 
 
 # --- Meetings ---------------------------------------------------------------------------------------------------
