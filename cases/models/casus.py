@@ -218,7 +218,8 @@ class Afspraak(models.Model):
         ordering = ["deadline", "pk"]
         indexes = [
             models.Index(fields=["status", "deadline"], name="afspraak_status_deadline"),
-            models.Index(fields=["eigenaar_organisatie", "status"], name="afspraak_org_status"),
+            # A partner's open afspraken by deadline (Mijn werk): only their own rows, already in order.
+            models.Index(fields=["eigenaar_organisatie", "status", "deadline"], name="afspraak_org_status_deadline"),
         ]
 
     def __str__(self) -> str:
