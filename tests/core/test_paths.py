@@ -1,12 +1,38 @@
 """``path_pk`` / ``{% url_pk %}``: the same path as ``reverse`` for every URL with one integer key."""
 
+import re
+
 import pytest
 from django.template import Context, Template
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 from zvh.core.paths import path_pk
 
-NAMES = ("cases:casus_detail", "cases:afspraak_status", "cases:afspraak_deadline", "triage:aanmelding_detail")
+# Every name a template passes to {% url_pk %}.
+NAMES = (
+    "cases:casus_detail",
+    "cases:afspraak_status",
+    "cases:afspraak_deadline",
+    "cases:overleg_detail",
+    "triage:aanmelding_detail",
+    "reintegration:traject_detail",
+    "reintegration:isd_detail",
+    "bij:advies_detail",
+    "bij:melding_detail",
+    "zsm:verzoek_detail",
+    "levensloop:dossier_detail",
+)
+
+
+def test_every_url_pk_in_the_templates_is_tested():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    used = set()
+    for path in (Path(settings.BASE_DIR) / "templates").rglob("*.html"):
+        used |= set(re.findall(r"\{% url_pk '([a-z_]+:[a-z_]+)'", path.read_text()))
+    assert used <= set(NAMES), used - set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
