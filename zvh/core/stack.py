@@ -13,18 +13,19 @@ there this changes nothing.
 """
 
 # 17,000 slots of 8 bytes: more than half of 256 KiB, so the chunk CPython allocates for this frame is 256 KiB and
-# about 120 KiB of it is left for the request. The extra locals are never assigned: only their room counts.
+# about 120 KiB of it is left for the request. The room is declared as evaluation stack, which CPython neither
+# initialises nor uses beyond what the function needs: the pages are reserved, not touched (≈ 20 µs per request;
+# as extra locals, which CPython sets to NULL on every call, it cost ≈ 0.1-0.4 ms).
 HEADROOM_SLOTS = 17_000
 
 
 def run_with_headroom(function, argument):
-    """``function(argument)``, called from a frame with ``HEADROOM_SLOTS`` locals (see the module)."""
+    """``function(argument)``, called from a frame with room for ``HEADROOM_SLOTS`` more values (see the module)."""
     return function(argument)
 
 
 _code = run_with_headroom.__code__
-_names = _code.co_varnames + tuple(f"_room{i}" for i in range(HEADROOM_SLOTS))
-run_with_headroom.__code__ = _code.replace(co_varnames=_names, co_nlocals=len(_names))
+run_with_headroom.__code__ = _code.replace(co_stacksize=_code.co_stacksize + HEADROOM_SLOTS)
 
 
 class StackHeadroomMiddleware:
