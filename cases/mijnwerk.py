@@ -58,6 +58,7 @@ def afspraken(request: HttpRequest) -> PanelContent:
         "groepen": groups,
         "meer": more,
         "today": today,
+        "today_iso": today.isoformat(),
         "kan_deadline": staff,
         "deadline_form": AfspraakDeadlineForm(),
         "eigen_organisatie": user.organisation_id,

@@ -90,7 +90,9 @@ class Casus(models.Model):
         constraints = [models.UniqueConstraint(fields=["jaar", "volgnummer"], name="casus_jaar_volgnummer")]
         indexes = [
             models.Index(fields=["status", "-aangemaakt_op"], name="casus_status_aangemaakt"),
-            models.Index(fields=["procesregisseur", "status"], name="casus_regisseur_status"),
+            # Mijn werk counts a procesregisseur's cases per status (restricted theme excluded) from this index
+            # alone: an index-only scan, however many cases they have directed over the years.
+            models.Index(fields=["procesregisseur", "status", "thema"], name="casus_regisseur_status_thema"),
             # Mijn werk: a procesregisseur's most recently changed open cases.
             models.Index(fields=["procesregisseur", "-gewijzigd_op"], name="casus_regisseur_gewijzigd"),
             models.Index(fields=["thema"], name="casus_thema"),
@@ -218,7 +220,8 @@ class Afspraak(models.Model):
         ordering = ["deadline", "pk"]
         indexes = [
             models.Index(fields=["status", "deadline"], name="afspraak_status_deadline"),
-            models.Index(fields=["eigenaar_organisatie", "status"], name="afspraak_org_status"),
+            # A partner's open afspraken by deadline (Mijn werk): only their own rows, already in order.
+            models.Index(fields=["eigenaar_organisatie", "status", "deadline"], name="afspraak_org_status_deadline"),
         ]
 
     def __str__(self) -> str:

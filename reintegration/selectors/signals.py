@@ -67,8 +67,12 @@ def with_signals(qs: QuerySet, today: date | None = None) -> QuerySet:
     return qs.annotate(**{f"sig_{name}": cond for name, cond in traject_signal_conditions(today).items()})
 
 
+# The signals of ``traject_signal_conditions``, in its order (a row's signals are read per row: no queryset needed).
+TRAJECT_SIGNALS = (Signaal.VRIJLATING_NABIJ, Signaal.ZONDER_ONDERDAK, Signaal.NAZORG_LANG)
+
+
 def signals_of(traject) -> list[Signaal]:
-    return [Signaal(name) for name in traject_signal_conditions() if getattr(traject, f"sig_{name}", False)]
+    return [Signaal(name) for name in TRAJECT_SIGNALS if getattr(traject, f"sig_{name}", False)]
 
 
 def any_signal(today: date | None = None) -> Q:

@@ -174,3 +174,23 @@ def test_mijn_werk_costs_the_same_number_of_queries_for_3_or_60_cases(role, regi
     assert large <= 40
     page = client.get(reverse("cases:dashboard")).content.decode()
     assert "Meer afspraken" in page  # the list is capped; the rest is one click away
+
+
+def test_a_meeting_with_two_of_the_partners_cases_is_listed_once_and_counted_for_the_procesregisseur(
+    regisseur, politie
+):
+    partner = make_user(Role.KETENPARTNER)
+    overleg = services.overleg_create(
+        by=regisseur,
+        datum_tijd=timezone.now() + timedelta(days=2),
+        locatie="Zaal Dubbel",
+        soort="casusoverleg",
+        voorzitter=regisseur,
+    )
+    for name in ("Eerste", "Tweede"):
+        casus = open_case(regisseur=regisseur, partner=politie, persoon=make_person("Kees", name))
+        services.agendapunt_add(overleg=overleg, casus=casus, by=regisseur)
+    page = verified_client(partner).get(reverse("cases:dashboard")).content.decode()
+    assert page.count(reverse("cases:overleg_detail", args=[overleg.pk])) == 1
+    page = verified_client(regisseur).get(reverse("cases:dashboard")).content.decode()
+    assert "Zaal Dubbel · 2 agendapunten" in page

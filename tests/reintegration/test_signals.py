@@ -148,3 +148,9 @@ def test_a_failed_send_is_retried(regisseur, coord, monkeypatch):
         assert not SignaalMail.objects.exists()
         monkeypatch.undo()
         assert send_signal_mails() == 1
+
+
+def test_signals_of_reads_every_signal_of_the_conditions_in_order():
+    from reintegration.selectors.signals import TRAJECT_SIGNALS, traject_signal_conditions
+
+    assert list(TRAJECT_SIGNALS) == list(traject_signal_conditions())

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import NotificationFrequency, OrganisationType, Role
 
+ROLE_NAMES = frozenset(Role.values)
+
 
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -90,13 +92,15 @@ class User(AbstractUser):
             names = names.union(source(self).order_by(), all=True)
         return frozenset(names)
 
-    @property
+    @cached_property
     def roles(self) -> frozenset[str]:
-        return self.memberships & frozenset(Role.values)
+        # Asked dozens of times per request (navigation, panels, access rules): computed once with the memberships.
+        return self.memberships & ROLE_NAMES
 
     def forget_memberships(self) -> None:
         """Drop the cached memberships after changing them (the next access reloads them)."""
         self.__dict__.pop("memberships", None)
+        self.__dict__.pop("roles", None)
 
     @property
     def role(self) -> Role | None:

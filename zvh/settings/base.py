@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the whole request runs with room on CPython's frame stack (zvh/core/stack.py, CPython gh-142183).
+    "zvh.core.stack.StackHeadroomMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The correlation id is generated here, never taken from the client (see the middleware).
@@ -104,7 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zvh.core.context_processors.shell",
             ],
-            "builtins": ["zvh.core.templatetags.datums"],
+            "builtins": ["zvh.core.templatetags.datums", "zvh.core.templatetags.paden"],
         },
     },
 ]
@@ -126,7 +128,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     # No JIT: page queries are short, and the planner's cost guesses for access conditions (correlated
     # subplans) made PostgreSQL spend 2.5 s compiling a 0.9 s person search (measured at 250k cases).
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+    # TimeZone=UTC at connect: otherwise Django sends SET TIME ZONE on every new connection (one round trip more
+    # on the first request after a restart or idle timeout) when the server's default is spelled otherwise.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off -c TimeZone=UTC")
     # Plain cursors: no DECLARE/FETCH round trips for iterators (and safe behind pgbouncer).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
