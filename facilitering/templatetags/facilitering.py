@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import Role
 from zvh.core.dates import datum_tekst
-from zvh.core.links import pk_url
+from zvh.core.paths import path_pk
 
 from ..choices import BookingStatus
 from ..formatting import format_hours
@@ -58,11 +58,10 @@ def hours(value) -> str:
 
 
 class _Items:
-    """What every booking of one calendar page shares (URLs, status tags, words), worked out once per page."""
+    """What every booking of one calendar page shares (status tags, words), worked out once per page; paths by
+    ``path_pk`` (no resolver walk per booking)."""
 
     def __init__(self):
-        self.detail_url = pk_url("facilitering:booking_detail")
-        self.ics_url = pk_url("facilitering:booking_ics")
         self.status = {}
         for status in BookingStatus:
             tag = Booking(status=status).status_tag
@@ -88,11 +87,11 @@ class _Items:
         )
         return (
             f'<li class="fac-item fac-item--{escape(booking.status)}">'
-            f'<a href="{self.detail_url(booking.pk)}"><span class="fac-item__time">'
+            f'<a href="{path_pk("facilitering:booking_detail", booking.pk)}"><span class="fac-item__time">'
             f"{booking.start_time:%H:%M}–{booking.end_time:%H:%M}</span> {title}</a>\n"
             f'<span class="fac-item__meta">{" · ".join(meta)}</span>\n'
             f"{self.status[booking.status]}{over_budget}\n"
-            f'<a href="{self.ics_url(booking.pk)}" download>{self.ics_label}'
+            f'<a href="{path_pk("facilitering:booking_ics", booking.pk)}" download>{self.ics_label}'
             f'<span class="visually-hidden"> {hidden}</span></a>\n</li>'
         )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from zvh.accounts.choices import Role
 from zvh.core.dates import datum_tabel
-from zvh.core.links import pk_url
+from zvh.core.paths import path_pk
 
 from .. import plain
 from ..choices import AccessResult
@@ -26,8 +26,9 @@ def persoon_links(person_ids: list[int]) -> SafeString | str:
     holds dozens to hundreds of persons. The ids are integers, so nothing needs escaping."""
     if not person_ids:
         return "—"
-    url = pk_url("privacy:person_log")
-    return mark_safe(", ".join(f'<a href="{url(pid)}">{int(pid)}</a>' for pid in person_ids))  # noqa: S308
+    return mark_safe(  # noqa: S308
+        ", ".join(f'<a href="{path_pk("privacy:person_log", pid)}">{int(pid)}</a>' for pid in person_ids)
+    )
 
 
 # The FG's log screens show 50 entries a page; built as one fragment per entry here, the five shared cells cost a
@@ -52,14 +53,11 @@ def log_cellen(entry) -> SafeString:
     )
 
 
-@register.simple_tag(takes_context=True)
-def log_wie(context, entry) -> SafeString:
+@register.simple_tag
+def log_wie(entry) -> SafeString:
     """Who: the user (a link to their own log), their organisation and role at the time."""
-    url = context.render_context.get("privacy_user_log_url")
-    if url is None:
-        url = context.render_context["privacy_user_log_url"] = pk_url("privacy:user_log")
     if entry.user_id:
-        who = format_html('<a href="{}">{}</a>', url(entry.user_id), entry.user.display_name)
+        who = format_html('<a href="{}">{}</a>', path_pk("privacy:user_log", entry.user_id), entry.user.display_name)
     else:
         who = entry.username or "—"
     role = ROLE_LABELS.get(entry.role, entry.role)
