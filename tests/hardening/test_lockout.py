@@ -109,3 +109,12 @@ def _fg_login_records() -> str:
 
     fg = make_user(Role.FG)
     return verified_client(fg).get(reverse("privacy:login_records"), {"soort": "mislukt"}).content.decode()
+
+
+def test_an_overlong_username_is_refused_with_a_message_not_a_500():
+    """Found by the form fuzzer: 300 characters reached axes' 255-character column (DataError, HTTP 500)."""
+    response = post_password(Client(), "x" * 300, WRONG)
+    assert response.status_code == 200
+    assert "150" in response.content.decode()  # Django's Dutch message names the maximum length
+    assert lockout_key("y" * 300) == "y" * 255
+    assert all(len(a.username or "") <= 255 for a in AccessAttempt.objects.all())

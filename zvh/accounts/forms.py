@@ -10,5 +10,11 @@ class NormalisedUsernameField(UsernameField):
         return normalize_username(super().to_python(value))
 
 
+# A username is at most 150 characters (the User model); longer input is refused by the form before any lookup.
+USERNAME_MAX_LENGTH = 150
+
+
 class LoginForm(AuthenticationForm):
-    username = NormalisedUsernameField(widget=AuthenticationForm.base_fields["username"].widget)
+    username = NormalisedUsernameField(
+        max_length=USERNAME_MAX_LENGTH, widget=AuthenticationForm.base_fields["username"].widget
+    )

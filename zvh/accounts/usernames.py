@@ -16,7 +16,12 @@ def normalize_username(value: str | None) -> str:
     return "".join(c for c in value if unicodedata.category(c) not in _INVISIBLE).strip()
 
 
+# axes stores the key in a column of 255 characters; no account name is longer than 150.
+LOCKOUT_KEY_MAX_LENGTH = 255
+
+
 def lockout_key(value: str | None) -> str | None:
-    """The key failures and locks are counted under: the normalised name, case-folded (``KR8`` is ``kr8``)."""
+    """The key failures and locks are counted under: the normalised name, case-folded (``KR8`` is ``kr8``), cut
+    to what axes can store (a longer name belongs to no account, so the cut merges nothing that matters)."""
     normalised = normalize_username(value)
-    return normalised.casefold() if normalised else None
+    return normalised.casefold()[:LOCKOUT_KEY_MAX_LENGTH] if normalised else None
