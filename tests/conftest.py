@@ -63,3 +63,11 @@ def client_for(db):
         return verified_client(user), user
 
     return build
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each worker's test database is a copy of one migrated template (PostgreSQL; see tests/dbtemplate.py)."""
+    from .dbtemplate import use_migrated_template
+
+    use_migrated_template()

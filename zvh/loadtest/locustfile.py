@@ -16,11 +16,13 @@ pick = random.Random().choice  # noqa: S311
 
 SESSIONS = json.loads(open(os.environ["ZVH_LOADTEST_SESSIONS"]).read())  # noqa: SIM115, PTH123
 TRIVIAL = "trivial (profielpagina)"
+# Think time between two pages of one user, in seconds ("min,max"; set by ``loadtest --denktijd``).
+THINK = tuple(float(s) for s in os.environ.get("ZVH_LOADTEST_THINK", "0.5,1.5").split(","))
 
 
 class ZvhUser(HttpUser):
     abstract = True
-    wait_time = between(0.5, 1.5)
+    wait_time = between(*THINK)
     username = ""
 
     def on_start(self):

@@ -39,6 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=60)
         parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
         parser.add_argument("--port", type=int, default=8770)
+        parser.add_argument(
+            "--denktijd",
+            default="0.5,1.5",
+            help="Seconden tussen twee pagina's van één gebruiker, 'min,max' (standaard 0.5,1.5: zwaarder dan mensen).",
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
@@ -49,7 +54,8 @@ class Command(BaseCommand):
         var.mkdir(exist_ok=True)
         sessions = var / "loadtest-sessions.json"
         sessions.write_text(json.dumps(self.sessions()))
-        env = self.stack_env(sessions)
+        think = self.think_time(options["denktijd"])
+        env = {**self.stack_env(sessions), "ZVH_LOADTEST_THINK": think}
         processes = self.start_stack(env, options["port"], options["workers"], var)
         try:
             self.wait_healthy(options["port"])
@@ -86,8 +92,18 @@ class Command(BaseCommand):
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
-        rows = self.report(prefix.with_name("loadtest_stats.csv"), users)
+        rows = self.report(prefix.with_name("loadtest_stats.csv"), users, think)
         (var / "loadtest-latest.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False))
+
+    @staticmethod
+    def think_time(value: str) -> str:
+        try:
+            low, high = (float(part) for part in value.split(","))
+        except ValueError:
+            raise CommandError("--denktijd verwacht twee getallen: min,max (bijvoorbeeld 2,8)") from None
+        if not 0 <= low <= high <= 120:
+            raise CommandError("--denktijd: 0 ≤ min ≤ max ≤ 120 seconden")
+        return f"{low},{high}"
 
     # --- the stack ------------------------------------------------------------------------------------------------
 
@@ -171,7 +187,7 @@ class Command(BaseCommand):
 
     # --- the report -----------------------------------------------------------------------------------------------
 
-    def report(self, stats_csv: Path, users: int) -> list[dict]:
+    def report(self, stats_csv: Path, users: int, think: str = "0.5,1.5") -> list[dict]:
         with stats_csv.open() as handle:
             rows = [row for row in csv.DictReader(handle) if row["Name"] != "Aggregated"]
         by_name = {row["Name"]: row for row in rows}
@@ -180,7 +196,7 @@ class Command(BaseCommand):
         trivial_share = float(trivial["Request Count"]) if trivial else 0.0
         out = []
         header = f"{'pagina':<34} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fouten':>7} {'verhouding':>11}"
-        self.stdout.write(f"Locust: {users} gelijktijdige gebruikers")
+        self.stdout.write(f"Locust: {users} gelijktijdige gebruikers, denktijd {think.replace(',', '-')} s")
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in sorted(rows, key=lambda r: r["Name"]):
