@@ -21,3 +21,7 @@ if REDIS_URL:
     # One key space per test process so parallel runs never see each other's cache.
     CACHES["default"]["KEY_PREFIX"] = f"zvh-test-{os.getpid()}"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    # A test database is thrown away: a commit need not wait for its WAL to reach the disk.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()
