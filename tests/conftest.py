@@ -67,7 +67,9 @@ def client_for(db):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """Each worker's test database is a copy of one migrated template (PostgreSQL; see tests/dbtemplate.py)."""
-    from .dbtemplate import use_migrated_template
+    """Each worker's test database is a copy of one migrated template, and a transactional test's tables are
+    emptied with DELETE (PostgreSQL; see tests/dbtemplate.py)."""
+    from .dbtemplate import fast_flush, use_migrated_template
 
     use_migrated_template()
+    fast_flush()

@@ -99,3 +99,41 @@ def use_migrated_template() -> str | None:
         admin.close()
     settings_dict.setdefault("TEST", {})["TEMPLATE"] = name
     return name
+
+
+def fast_flush() -> None:
+    """Empty tables after a transactional test with DELETE instead of Django's TRUNCATE (PostgreSQL).
+
+    TRUNCATE of the project's ≈ 100 tables gives each table and index a new file: 2.6-3.5 s per transactional
+    test on this machine, against 0.04 s for DELETE on tables that hold a test's few rows. Row triggers (the
+    append-only logs refuse DELETE) and foreign-key checks are skipped for that statement, as TRUNCATE skips them,
+    with ``session_replication_role = replica``, which needs a superuser; otherwise Django's TRUNCATE stays.
+    Sequences are reset by TRUNCATE only (``reset_sequences``), so that case keeps Django's statement too.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    if getattr(DatabaseOperations, "_zvh_fast_flush", False):
+        return
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if not tables or reset_sequences or not _superuser(self.connection):
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return [
+            "SET LOCAL session_replication_role = replica;",
+            *(f"DELETE FROM {self.quote_name(table)};" for table in tables),
+            "SET LOCAL session_replication_role = origin;",
+        ]
+
+    DatabaseOperations.sql_flush = sql_flush
+    DatabaseOperations._zvh_fast_flush = True
+
+
+def _superuser(connection) -> bool:
+    cached = getattr(connection, "_zvh_superuser", None)
+    if cached is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            row = cursor.fetchone()
+        cached = connection._zvh_superuser = bool(row and row[0])
+    return cached
