@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -118,6 +119,10 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", defau
 # A persistent connection that died (PostgreSQL restarted) is noticed before the request uses it, and replaced.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A connection pooler between Django and PostgreSQL: "" (direct) or "pgbouncer" (session pooling).
+DB_POOLER = env.str("DB_POOLER", default="")
+if DB_POOLER not in ("", "pgbouncer"):
+    raise ImproperlyConfigured(f"DB_POOLER={DB_POOLER!r}: kies leeg (direct) of 'pgbouncer'")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default under concurrent requests: readers never block the writer (WAL), a writer takes the
     # lock at BEGIN (no upgrade deadlocks), and waits up to 20 s for it instead of failing with "database is locked".
@@ -130,7 +135,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # subplans) made PostgreSQL spend 2.5 s compiling a 0.9 s person search (measured at 250k cases).
     # TimeZone=UTC at connect: otherwise Django sends SET TIME ZONE on every new connection (one round trip more
     # on the first request after a restart or idle timeout) when the server's default is spelled otherwise.
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off -c TimeZone=UTC")
+    # PgBouncer (DB_POOLER=pgbouncer) refuses this startup parameter: there the database carries both as its
+    # defaults (migration core.0001_database_defaults), which DISCARD ALL between two clients returns to.
+    if not DB_POOLER:
+        DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off -c TimeZone=UTC")
     # Plain cursors: no DECLARE/FETCH round trips for iterators (and safe behind pgbouncer).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
