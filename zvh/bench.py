@@ -3,6 +3,11 @@
 Every page is requested in-process through Django's full middleware stack (session, 2FA, roles, access log),
 so the figures are server time without the network. For each page: p50 and p95 over the repetitions, and the
 number of queries per request (all of them, session and authentication included).
+
+Cold is measured twice when pgbouncer is installed: "koud" is the first request on a new connection straight to
+PostgreSQL (a fresh server backend: connect, then the catalog of every table the page touches is loaded), and
+"koud via pool" the first request on a new Django connection through a PgBouncer the bench starts (session
+pooling, DISCARD ALL between clients): the Django connection is new, the server backend behind it is reused.
 """
 
 import json
@@ -19,6 +24,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from zvh import pgbouncer
+
 # Every page, warm and cold, at 250k cases and more (issue 9): p50 ≤ 30 ms and p95 ≤ 60 ms.
 PAGE_TARGET_MS = (30, 60)
 # Query budgets of the list and detail pages (warm and cold alike).
@@ -31,6 +38,8 @@ QUERY_BUDGETS = {
     "detail ketenpartner": 10,
 }
 TARGET_SCALE = 250000
+COLD = " (koud)"
+COLD_POOLED = " (koud via pool)"
 
 
 @dataclass
@@ -110,6 +119,29 @@ def cold(client: Client, method: str, url: str, data=None) -> Callable[[], objec
     return first
 
 
+def cold_pooled(port: int) -> Callable[..., Callable[[], object]]:
+    """The first request on a new Django connection through the pooler on ``port`` (the server backend is reused)."""
+
+    def make(client: Client, method: str, url: str, data=None) -> Callable[[], object]:
+        go = request(client, method, url, data)
+
+        def first():
+            with pgbouncer.through(connection, port):
+                return go()
+
+        return first
+
+    return make
+
+
+def pooler_state(port: int) -> str:
+    """What the server side of a pooled connection runs with (jit and TimeZone are the database's defaults there)."""
+    with pgbouncer.through(connection, port), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('TimeZone')")
+        jit, zone = cursor.fetchone()
+    return f"pgbouncer, sessiepooling; server jit={jit}, TimeZone={zone}"
+
+
 # The pages every user opens first, per role: measured for the procesregisseur and for the heaviest partner.
 HEAVY_PAGES = (
     ("lijst", "get", "/casussen/", None),
@@ -118,7 +150,8 @@ HEAVY_PAGES = (
 )
 
 
-def measure(scale: int, repeat: int) -> list[Result]:
+def measure(scale: int, repeat: int, pool_port: int | None = None) -> list[Result]:
+    """Every page warm and cold; with ``pool_port`` (a running PgBouncer) also cold through the pooler."""
     from cases.scale import BENCH_PARTNER_USER
 
     regisseur, partner, politie, fg, secretariaat = (
@@ -127,6 +160,9 @@ def measure(scale: int, repeat: int) -> list[Result]:
     granted = _visible_case_ids(BENCH_PARTNER_USER)
     heavy = _visible_case_ids(HEAVY_PARTNER_USER)
     results = []
+    colds = ((COLD, cold),)
+    if pool_port is not None:
+        colds += ((COLD_POOLED, cold_pooled(pool_port)),)
 
     def add(name, fn, note=""):
         p50, p95, queries = timed(fn, repeat)
@@ -136,7 +172,8 @@ def measure(scale: int, repeat: int) -> list[Result]:
     def add_page(name, client, url, note="", method="get", data=None):
         """Warm and cold: the same page, then the same page as the first request on a new connection."""
         add(name, request(client, method, url, data), note)
-        add(f"{name} (koud)", cold(client, method, url, data), note)
+        for suffix, make in colds:
+            add(f"{name}{suffix}", make(client, method, url, data), note)
 
     add_page("trivial: profielpagina procesregisseur", regisseur, "/account/", "vaste kosten per verzoek")
     add_page(
@@ -155,7 +192,7 @@ def measure(scale: int, repeat: int) -> list[Result]:
         # The same case for both on the detail page (one Politie takes part in), so both pages do the same work.
         targets = (url or detail_heavy, url or detail_heavy)
         note = f"{len(heavy)} zichtbare casussen (organisatie)"
-        for kind, make in (("", request), (" (koud)", cold)):
+        for kind, make in (("", request), *colds):
             regisseur_fn = make(regisseur, method, targets[0], data)
             politie_fn = make(politie, method, targets[1], data)
             queries = [timed(fn, 1)[2] for fn in (regisseur_fn, politie_fn)]
@@ -299,7 +336,7 @@ def _flag(r: Result) -> str:
     if not r.page or r.scale < TARGET_SCALE:
         return ""
     max_p50, max_p95 = PAGE_TARGET_MS
-    budget = QUERY_BUDGETS.get(r.name.removesuffix(" (koud)"))
+    budget = QUERY_BUDGETS.get(r.name.removesuffix(COLD).removesuffix(COLD_POOLED))
     misses = []
     if r.p50_ms > max_p50:
         misses.append(f"p50 > {max_p50} ms")
