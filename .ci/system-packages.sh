@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: Chromium (browser tests), poppler-utils (PDF checks), WeasyPrint's libraries.
+# Debian packages the tests need: Chromium (browser tests), poppler-utils (PDF checks), WeasyPrint's libraries,
+# pgbouncer (the pooler tests and the bench's cold-via-pool measurement).
 set -euo pipefail
-packages=(chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+packages=(chromium poppler-utils pgbouncer libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
