@@ -7,9 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=zvh.settings.production
 
-# WeasyPrint's system libraries (Pango, HarfBuzz) and fonts for the PDF reports.
+# WeasyPrint's system libraries (Pango, HarfBuzz) and fonts for the PDF reports; pgbouncer for the pooler service.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    pgbouncer \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 zvh
 

@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_stack_has_the_five_services_with_health_checks():
+def test_stack_has_the_six_services_with_health_checks():
     services = COMPOSE["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    assert set(services) == {"postgres", "pgbouncer", "redis", "web", "worker", "beat"}
     for name, service in services.items():
         assert "healthcheck" in service, name
 
@@ -23,7 +23,21 @@ def test_stack_has_the_five_services_with_health_checks():
 def test_app_services_wait_for_healthy_database_and_broker():
     for name in ("web", "worker", "beat"):
         depends = COMPOSE["services"][name]["depends_on"]
-        assert depends["postgres"]["condition"] == depends["redis"]["condition"] == "service_healthy"
+        assert depends["pgbouncer"]["condition"] == depends["redis"]["condition"] == "service_healthy"
+    assert COMPOSE["services"]["pgbouncer"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+
+def test_app_services_connect_through_pgbouncer_and_pgbouncer_directly_to_postgres():
+    for name in ("web", "worker", "beat"):
+        environment = COMPOSE["services"][name]["environment"]
+        assert "@pgbouncer:6432/zvh" in environment["DATABASE_URL"]
+        assert environment["DB_POOLER"] == "pgbouncer"
+    # Migrations straight to PostgreSQL, so the pool's backends start with the database defaults they set.
+    assert "@postgres:5432/zvh DB_POOLER= python manage.py migrate" in COMPOSE["services"]["web"]["command"]
+    pooler = COMPOSE["services"]["pgbouncer"]
+    assert "@postgres:5432/zvh" in pooler["environment"]["DATABASE_URL"]
+    assert pooler["command"][:3] == ["python", "manage.py", "pgbouncer"]
+    assert import_module("zvh.core.management.commands.pgbouncer").Command
 
 
 def test_commands_point_at_real_modules():
@@ -37,7 +51,7 @@ def test_commands_point_at_real_modules():
 
 def test_dockerfile_installs_weasyprint_libraries_and_runs_unprivileged():
     dockerfile = (ROOT / "Dockerfile").read_text()
-    for package in ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"):
+    for package in ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "pgbouncer"):
         assert package in dockerfile
     assert re.search(r"^USER zvh$", dockerfile, re.MULTILINE)
 
