@@ -3,6 +3,8 @@ Locust headless with a realistic mix of users (zvh/loadtest/locustfile.py).
 
 Prints requests/s and p50/p95/p99 per page, and each page's throughput as a ratio to a trivial authenticated page
 measured in the same run (so figures compare across machines). Loopback only; bounded in users and time.
+With ``--pool`` gunicorn and the worker connect through a PgBouncer of their own (session pooling, as in
+docker-compose.yml) instead of straight to PostgreSQL.
 """
 
 import csv
@@ -13,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -23,6 +26,8 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS
 from django.test import Client
 from django.utils.crypto import get_random_string
 from django_otp import DEVICE_ID_SESSION_KEY
+
+from zvh import pgbouncer
 
 USERS = ("regisseur", "politie", "secretariaat", "manager", "fg")
 TRIVIAL = "trivial (profielpagina)"
@@ -44,6 +49,7 @@ class Command(BaseCommand):
             default="0.5,1.5",
             help="Seconden tussen twee pagina's van één gebruiker, 'min,max' (standaard 0.5,1.5: zwaarder dan mensen).",
         )
+        parser.add_argument("--pool", action="store_true", help="gunicorn en worker via een eigen PgBouncer")
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
@@ -56,6 +62,7 @@ class Command(BaseCommand):
         sessions.write_text(json.dumps(self.sessions()))
         think = self.think_time(options["denktijd"])
         env = {**self.stack_env(sessions), "ZVH_LOADTEST_THINK": think}
+        pooler = self.start_pooler(env, var) if options["pool"] else None
         processes = self.start_stack(env, options["port"], options["workers"], var)
         try:
             self.wait_healthy(options["port"])
@@ -92,6 +99,8 @@ class Command(BaseCommand):
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+            if pooler is not None:
+                pooler.stop()
         rows = self.report(prefix.with_name("loadtest_stats.csv"), users, think)
         (var / "loadtest-latest.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False))
 
@@ -147,6 +156,19 @@ class Command(BaseCommand):
             "ZVH_LOADTEST_SESSIONS": str(sessions),
         }
         return env
+
+    def start_pooler(self, env: dict, var: Path) -> pgbouncer.PgBouncer:
+        """PgBouncer in front of the bench database; the stack's DATABASE_URL points at it (DB_POOLER=pgbouncer)."""
+        if pgbouncer.binary() is None:
+            raise CommandError("--pool: pgbouncer niet gevonden (apt-get install pgbouncer)")
+        direct = connection.settings_dict
+        pooler = pgbouncer.PgBouncer(dict(direct), var / "loadtest-pgbouncer.log").start()
+        user = urllib.parse.quote(direct["USER"], safe="")
+        password = f":{urllib.parse.quote(direct['PASSWORD'], safe='')}" if direct.get("PASSWORD") else ""
+        env["DATABASE_URL"] = f"postgres://{user}{password}@127.0.0.1:{pooler.port}/{direct['NAME']}"
+        env["DB_POOLER"] = "pgbouncer"
+        self.stdout.write(f"gunicorn en worker via PgBouncer op 127.0.0.1:{pooler.port}")
+        return pooler
 
     def start_stack(self, env: dict, port: int, workers: int, var: Path) -> list[subprocess.Popen]:
         bin_dir = Path(sys.executable).parent
