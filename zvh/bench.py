@@ -81,14 +81,14 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, int]:
     return statistics.median(times), p95, queries
 
 
-def timed_pair(first: Callable[[], object], second: Callable[[], object], repeat: int):
-    """Two pages measured alternately (first, second, first, …): on a shared machine the load changes from
-    second to second, and alternating keeps both pages under the same load, so their ratio is fair."""
-    first()
-    second()
-    times: tuple[list[float], list[float]] = ([], [])
+def timed_alternately(fns: list[Callable[[], object]], repeat: int) -> list[tuple[float, float]]:
+    """Pages measured alternately (a, b, c, a, b, c, …): on a shared machine the load changes from second to
+    second, and alternating keeps every page under the same load, so their ratios are fair."""
+    for fn in fns:
+        fn()
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        for index, fn in enumerate((first, second)):
+        for index, fn in enumerate(fns):
             start = time.perf_counter()
             fn()
             times[index].append((time.perf_counter() - start) * 1000)
@@ -170,10 +170,13 @@ def measure(scale: int, repeat: int, pool_port: int | None = None) -> list[Resul
         return p50
 
     def add_page(name, client, url, note="", method="get", data=None):
-        """Warm and cold: the same page, then the same page as the first request on a new connection."""
+        """Warm, then cold: the same page as the first request on a new connection, direct and through the pooler
+        alternately."""
         add(name, request(client, method, url, data), note)
-        for suffix, make in colds:
-            add(f"{name}{suffix}", make(client, method, url, data), note)
+        fns = [make(client, method, url, data) for _, make in colds]
+        queries = [timed(fn, 1)[2] for fn in fns]
+        for (suffix, _), (p50, p95), count in zip(colds, timed_alternately(fns, repeat), queries, strict=True):
+            results.append(Result(scale, f"{name}{suffix}", round(p50, 1), round(p95, 1), count, note, page=True))
 
     add_page("trivial: profielpagina procesregisseur", regisseur, "/account/", "vaste kosten per verzoek")
     add_page(
@@ -190,34 +193,40 @@ def measure(scale: int, repeat: int, pool_port: int | None = None) -> list[Resul
         if url is None and detail_heavy is None:
             continue
         # The same case for both on the detail page (one Politie takes part in), so both pages do the same work.
-        targets = (url or detail_heavy, url or detail_heavy)
         note = f"{len(heavy)} zichtbare casussen (organisatie)"
-        for kind, make in (("", request), *colds):
-            regisseur_fn = make(regisseur, method, targets[0], data)
-            politie_fn = make(politie, method, targets[1], data)
-            queries = [timed(fn, 1)[2] for fn in (regisseur_fn, politie_fn)]
-            (r50, r95), (p50, p95) = timed_pair(regisseur_fn, politie_fn, repeat)
-            results.append(
-                Result(scale, f"{label} procesregisseur{kind}", round(r50, 1), round(r95, 1), queries[0], page=True)
-            )
-            results.append(
-                Result(scale, f"{label} politie{kind}", round(p50, 1), round(p95, 1), queries[1], note, page=True)
-            )
-            results.append(
-                Result(
-                    scale,
-                    f"verhouding politie / procesregisseur: {label}{kind}",
-                    round(p50 / r50, 2),
-                    round(p95 / r95, 2),
-                    0,
-                    "p50 en p95, afwisselend gemeten; doel ≤ 1,2",
-                )
-            )
+        page = (method, url or detail_heavy, data)
+        results += _heavy_page(scale, label, note, (regisseur, politie), page, (("", request),), repeat)
+        results += _heavy_page(scale, label, note, (regisseur, politie), page, colds, repeat)
     add("zoeken persoon met typefout", request(regisseur, "post", "/zoeken/", {"naam": "petra baker"}), "2 woorden")
     add_page("Mijn werk secretariaat", secretariaat, "/mijn-werk/")
     _workflow_pages(add_page, regisseur, secretariaat)
     _fg_pages(add_page, fg)
     results.append(_access_log_write(scale, repeat))
+    return results
+
+
+def _heavy_page(scale: int, label: str, note: str, clients, page, kinds, repeat: int) -> list[Result]:
+    """One page for the procesregisseur and Politie, in each kind (warm; or cold direct and via the pool), all
+    measured alternately, with the ratio Politie / procesregisseur per kind."""
+    fns = [make(client, *page) for _, make in kinds for client in clients]
+    queries = [timed(fn, 1)[2] for fn in fns]
+    times = timed_alternately(fns, repeat)
+    results = []
+    for index, (kind, _) in enumerate(kinds):
+        (r50, r95), (p50, p95) = times[2 * index : 2 * index + 2]
+        r_queries, p_queries = queries[2 * index : 2 * index + 2]
+        results += [
+            Result(scale, f"{label} procesregisseur{kind}", round(r50, 1), round(r95, 1), r_queries, page=True),
+            Result(scale, f"{label} politie{kind}", round(p50, 1), round(p95, 1), p_queries, note, page=True),
+            Result(
+                scale,
+                f"verhouding politie / procesregisseur: {label}{kind}",
+                round(p50 / r50, 2),
+                round(p95 / r95, 2),
+                0,
+                "p50 en p95, afwisselend gemeten; doel ≤ 1,2",
+            ),
+        ]
     return results
 
 
