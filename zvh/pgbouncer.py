@@ -99,9 +99,9 @@ def write_config(settings_dict: dict, directory: Path, *, listen_addr: str, list
         auth_file = directory / "pgbouncer-users.txt"
         _write_private(auth_file, auth_line(settings_dict))
     run_as = "postgres" if os.geteuid() == 0 else ""
+    text = ini(settings_dict, listen_addr=listen_addr, listen_port=listen_port, auth_file=auth_file, run_as=run_as)
     path = directory / "pgbouncer.ini"
-    _write_private(path, ini(settings_dict, listen_addr=listen_addr, listen_port=listen_port, auth_file=auth_file,
-                             run_as=run_as))  # fmt: skip
+    _write_private(path, text)
     return path
 
 
