@@ -202,7 +202,56 @@ def measure(scale: int, repeat: int, pool_port: int | None = None) -> list[Resul
     _workflow_pages(add_page, regisseur, secretariaat)
     _fg_pages(add_page, fg)
     results.append(_access_log_write(scale, repeat))
+    roles = {"trivial": [("procesregisseur", regisseur)], "lijst": [("politie", politie)]}
+    roles["Mijn werk"] = [("procesregisseur", regisseur), ("politie", politie)]
+    sql_pages = [(f"{page} {role}", client, url) for page, url in SQL_PAGES for role, client in roles[page]]
+    results += _cold_sql(scale, repeat, pool_port, sql_pages)
     return results
+
+
+# The database's share of cold: the trivial page, a list and Mijn werk, for their heaviest users.
+SQL_PAGES = (("trivial", "/account/"), ("lijst", "/casussen/"), ("Mijn werk", "/mijn-werk/"))
+
+
+def _cold_sql(scale: int, repeat: int, pool_port: int | None, pages) -> list[Result]:
+    """The database's share of cold, without rendering: a page's SELECTs replayed on the open connection (warm),
+    on a new direct connection (koud) and on a new connection through the pooler (koud via pool), alternately;
+    connecting is part of koud. On a shared machine this shows the cold penalty that page times drown in noise."""
+    direct = connection.get_connection_params()
+    targets = {"": None, COLD: direct}
+    if pool_port is not None:
+        pooled = {k: v for k, v in direct.items() if k != "options"}
+        targets[COLD_POOLED] = {**pooled, "host": "127.0.0.1", "port": pool_port}
+    results = []
+    for name, client, url in pages:
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        selects = [q["sql"] for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+        fns = [_replay(selects, params) for params in targets.values()]
+        note = f"{len(selects)} SELECTs, zonder renderen"
+        for suffix, (p50, p95) in zip(targets, timed_alternately(fns, repeat), strict=True):
+            results.append(Result(scale, f"SQL van {name}{suffix}", round(p50, 1), round(p95, 1), len(selects), note))
+    return results
+
+
+def _replay(selects: list[str], params: dict | None) -> Callable[[], None]:
+    def go():
+        if params is None:
+            connection.ensure_connection()
+        raw = connection.connection if params is None else connection.Database.connect(**params)
+        # Autocommit as Django's own connections: PgBouncer closes a server connection that a client left inside
+        # a transaction instead of handing it to the next client.
+        raw.autocommit = True
+        try:
+            with raw.cursor() as cursor:
+                for sql in selects:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+        finally:
+            if params is not None:
+                raw.close()
+
+    return go
 
 
 def _heavy_page(scale: int, label: str, note: str, clients, page, kinds, repeat: int) -> list[Result]:

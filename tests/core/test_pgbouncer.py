@@ -40,8 +40,10 @@ def server_state() -> tuple[int, str, str]:
         return cursor.fetchone()
 
 
-def test_a_request_through_pgbouncer_gets_a_reused_backend_with_jit_off_and_utc(pooler, client_for):
+def test_a_request_through_pgbouncer_gets_a_reused_backend_with_jit_off_and_utc(pooler, client_for, monkeypatch):
     client, _ = client_for(Role.PROCESREGISSEUR)
+    time_zone_sets = []
+    monkeypatch.setattr(type(connection.ops), "set_time_zone_sql", lambda ops: time_zone_sets.append(1) or "")
     with pgbouncer.through(connection, pooler.port):
         assert client.get("/account/").status_code == 200
         backend, _, _ = server_state()
@@ -52,6 +54,7 @@ def test_a_request_through_pgbouncer_gets_a_reused_backend_with_jit_off_and_utc(
         assert client.get("/account/").status_code == 200
         # A new Django connection, the same warm server backend, back at the database's defaults.
         assert server_state() == (backend, "off", "UTC")
+    assert time_zone_sets == []  # Django never needed a SET TIME ZONE on these connections
 
 
 def test_the_pooler_reports_utc_at_connect_so_django_sends_no_set_time_zone(pooler):
