@@ -66,7 +66,8 @@ restore:
 	$(PY) manage.py restore --dump "$(RESTORE_DUMP)" $(if $(RESTORE_MEDIA),--media "$(RESTORE_MEDIA)") \
 		$(if $(RESTORE_DATABASE),--database "$(RESTORE_DATABASE)") $(if $(RESTORE_FORCE),--force)
 
-## bench: performance at 10k, 100k and 250k cases on PostgreSQL (a fresh database BENCH_DB, dropped first)
+## bench: performance at 10k, 100k and 250k cases on PostgreSQL (a fresh database BENCH_DB, dropped first); cold both
+## direct and, when pgbouncer is installed, through a PgBouncer the bench starts (BENCH_ARGS=--zonder-pool: direct only)
 BENCH_DB ?= zvh_bench
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_ARGS ?=
