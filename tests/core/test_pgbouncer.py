@@ -17,11 +17,14 @@ from zvh.accounts.choices import Role
 from .test_settings import PROD_ENV, run_python, settings_value
 
 POSTGRES_ENV = {**PROD_ENV, "DATABASE_URL": "postgres://zvh:geheim@db.example.nl:5432/zvh"}
+# Committed data, seen through the pooler's own connections; keeps migration data for later tests.
+pooled = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def pooler(transactional_db, tmp_path):
-    """A pgbouncer in front of the test database; Django's connection reconnects through it with ``through``."""
+def pooler(db, tmp_path):
+    """A pgbouncer in front of the test database; Django's connection reconnects through it with ``through``.
+    Tests that use it are marked ``pooled``."""
     if connection.vendor != "postgresql":
         pytest.skip("PgBouncer staat voor PostgreSQL: zet DATABASE_URL op een PostgreSQL-database")
     if pgbouncer.binary() is None:
@@ -40,6 +43,7 @@ def server_state() -> tuple[int, str, str]:
         return cursor.fetchone()
 
 
+@pooled
 def test_a_request_through_pgbouncer_gets_a_reused_backend_with_jit_off_and_utc(pooler, client_for, monkeypatch):
     client, _ = client_for(Role.PROCESREGISSEUR)
     time_zone_sets = []
@@ -57,6 +61,7 @@ def test_a_request_through_pgbouncer_gets_a_reused_backend_with_jit_off_and_utc(
     assert time_zone_sets == []  # Django never needed a SET TIME ZONE on these connections
 
 
+@pooled
 def test_the_pooler_reports_utc_at_connect_so_django_sends_no_set_time_zone(pooler):
     settings_dict = connection.settings_dict
     raw = psycopg2.connect(host="127.0.0.1", port=pooler.port, dbname=settings_dict["NAME"], user=settings_dict["USER"])
@@ -67,6 +72,7 @@ def test_the_pooler_reports_utc_at_connect_so_django_sends_no_set_time_zone(pool
         raw.close()
 
 
+@pooled
 def test_pgbouncer_refuses_the_options_startup_parameter_of_direct_connections(pooler):
     """Why DB_POOLER drops ``options``: PgBouncer 1.18 refuses the connection that carries it."""
     settings_dict = connection.settings_dict
@@ -80,7 +86,7 @@ def test_pgbouncer_refuses_the_options_startup_parameter_of_direct_connections(p
         )
 
 
-def test_the_database_carries_jit_off_and_utc_as_its_defaults(transactional_db):
+def test_the_database_carries_jit_off_and_utc_as_its_defaults(db):
     if connection.vendor != "postgresql":
         pytest.skip("databasestandaarden bestaan alleen op PostgreSQL")
     with connection.cursor() as cursor:
@@ -92,6 +98,7 @@ def test_the_database_carries_jit_off_and_utc_as_its_defaults(transactional_db):
     assert {"jit=off", "TimeZone=UTC"} <= set(config)
 
 
+@pooled
 def test_through_restores_the_direct_connection_afterwards(pooler):
     direct = connection.settings_dict
     with pgbouncer.through(connection, pooler.port):
