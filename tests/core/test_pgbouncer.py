@@ -5,6 +5,7 @@ they are skipped with a clear message; with ZVH_REQUIRE_PGBOUNCER=1 (CI) a missi
 """
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 import psycopg2
@@ -16,6 +17,7 @@ from zvh.accounts.choices import Role
 
 from .test_settings import PROD_ENV, run_python, settings_value
 
+DEFAULTS_MIGRATION = import_module("zvh.core.migrations.0001_database_defaults")
 POSTGRES_ENV = {**PROD_ENV, "DATABASE_URL": "postgres://zvh:geheim@db.example.nl:5432/zvh"}
 # Committed data, seen through the pooler's own connections; keeps migration data for later tests.
 pooled = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -32,6 +34,10 @@ def pooler(db, tmp_path):
         if os.environ.get("ZVH_REQUIRE_PGBOUNCER") == "1":
             pytest.fail(f"Pooltests zijn verplicht (ZVH_REQUIRE_PGBOUNCER=1): {reason}")
         pytest.skip(reason)
+    # A test database copied from a template has no database-level settings: set them as the migration does.
+    with connection.schema_editor() as editor:
+        DEFAULTS_MIGRATION.set_defaults(None, editor)
+    connection.close()
     with pgbouncer.PgBouncer(dict(connection.settings_dict), tmp_path / "pgbouncer.log") as running:
         yield running
     connection.close()
@@ -86,16 +92,25 @@ def test_pgbouncer_refuses_the_options_startup_parameter_of_direct_connections(p
         )
 
 
-def test_the_database_carries_jit_off_and_utc_as_its_defaults(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("databasestandaarden bestaan alleen op PostgreSQL")
+def database_defaults() -> set[str]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase"
             " WHERE d.datname = current_database() AND s.setrole = 0"
         )
-        (config,) = cursor.fetchone()
-    assert {"jit=off", "TimeZone=UTC"} <= set(config)
+        row = cursor.fetchone()
+    return set(row[0]) if row else set()
+
+
+def test_the_migration_sets_jit_off_and_utc_as_database_defaults_and_takes_them_back(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("databasestandaarden bestaan alleen op PostgreSQL")
+    with connection.schema_editor() as editor:
+        DEFAULTS_MIGRATION.set_defaults(None, editor)
+    assert {"jit=off", "TimeZone=UTC"} <= database_defaults()
+    with connection.schema_editor() as editor:
+        DEFAULTS_MIGRATION.reset_defaults(None, editor)
+    assert not {"jit=off", "TimeZone=UTC"} & database_defaults()
 
 
 @pooled
