@@ -45,7 +45,15 @@ def demo_report(jaarplan, fake_metrics):
     return services.report_build(jaarplan=jaarplan, kwartaal=4, requested_by="Monique Mertens (Manager)")
 
 
-def test_pdf_has_every_activity_and_prognose_dutch_formatting_and_no_personal_data(demo_report, jaarplan, tmp_path):
+def test_the_demo_quarterly_pdf_is_complete_unclipped_fits_a4_and_has_no_personal_data(demo_report, jaarplan, tmp_path):
+    """One test for the three checks of the demo's report: building it (the whole demo seeded, then WeasyPrint)
+    is the slowest step, so it is built once."""
+    check_every_activity_and_prognose_dutch_formatting_and_no_personal_data(demo_report, jaarplan, tmp_path)
+    check_every_column_header_of_every_table_is_in_the_pdf(demo_report, jaarplan, tmp_path)
+    check_every_table_fits_the_a4_page(demo_report, jaarplan)
+
+
+def check_every_activity_and_prognose_dutch_formatting_and_no_personal_data(demo_report, jaarplan, tmp_path):
     from reporting.figures import jaarplan_figures
 
     raw = pdf_text(demo_report.pdf, tmp_path)
@@ -161,7 +169,7 @@ def test_a_report_referring_to_outside_resources_fetches_nothing(monkeypatch, tm
     assert attempts == []
 
 
-def test_every_column_header_of_every_table_is_in_the_pdf(demo_report, jaarplan, tmp_path):
+def check_every_column_header_of_every_table_is_in_the_pdf(demo_report, jaarplan, tmp_path):
     """Nothing is clipped: each table's header cells (e.g. the 2021 and 2020 columns) are on the page."""
     from html.parser import HTMLParser
 
@@ -197,7 +205,7 @@ def test_every_column_header_of_every_table_is_in_the_pdf(demo_report, jaarplan,
     assert not missing, missing
 
 
-def test_every_table_fits_the_a4_page(demo_report, jaarplan):
+def check_every_table_fits_the_a4_page(demo_report, jaarplan):
     """Laid out by WeasyPrint: no table box reaches past the right edge of the page's content area."""
     from weasyprint import HTML
 
