@@ -34,32 +34,11 @@ def template_key() -> str:
     return digest.hexdigest()[:12]
 
 
-def _connect(settings_dict):
-    import psycopg2
-
-    return psycopg2.connect(
-        dbname="postgres",
-        user=settings_dict.get("USER") or None,
-        password=settings_dict.get("PASSWORD") or None,
-        host=settings_dict.get("HOST") or None,
-        port=settings_dict.get("PORT") or None,
-    )
-
-
-def _database_url(settings_dict, name: str) -> str:
-    from urllib.parse import quote
-
-    user = quote(settings_dict.get("USER") or "")
-    password = settings_dict.get("PASSWORD")
-    auth = f"{user}:{quote(password)}@" if password else (f"{user}@" if user else "")
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or 5432
-    return f"postgres://{auth}{host}:{port}/{name}"
-
-
 def use_migrated_template() -> str | None:
     """Make sure the migrated template exists and point the default test database at it; returns its name."""
     from django.db import connections
+
+    from zvh.core.backup import Connection
 
     connection = connections["default"]
     settings_dict = connection.settings_dict
@@ -67,7 +46,8 @@ def use_migrated_template() -> str | None:
         return None
     name = PREFIX + template_key()
     building = name + "_bouw"
-    admin = _connect(settings_dict)
+    server = Connection.from_settings()
+    admin = server.connect("postgres")
     admin.autocommit = True
     try:
         with admin.cursor() as cursor:
@@ -79,7 +59,7 @@ def use_migrated_template() -> str | None:
                     cursor.execute(f'CREATE DATABASE "{building}"')
                     env = {
                         **os.environ,
-                        "DATABASE_URL": _database_url(settings_dict, building),
+                        "DATABASE_URL": server.url(building),
                         "REDIS_URL": "",
                         "DJANGO_SETTINGS_MODULE": "zvh.settings.test",
                     }

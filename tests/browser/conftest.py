@@ -84,19 +84,17 @@ def demo(transactional_db, serialized_db, settings):
 
     from zvh.core.demo import seed_all
 
-    if connection.vendor != "postgresql":
-        _restore_migration_data(serialized_db)
-        seed_all(compact=True)
-        return
     from .snapshot import DemoSnapshot
 
-    if DemoSnapshot.current is None:
-        _restore_migration_data(serialized_db)
-        seed_all(compact=True)
-        DemoSnapshot.current = DemoSnapshot.take(connection)
-    else:
+    postgres = connection.vendor == "postgresql"
+    if postgres and DemoSnapshot.current is not None:
         connection._test_serialized_contents = serialized_db
         DemoSnapshot.current.restore(connection)
+        return
+    _restore_migration_data(serialized_db)
+    seed_all(compact=True)
+    if postgres:
+        DemoSnapshot.current = DemoSnapshot.take(connection)
 
 
 def _restore_migration_data(serialized: str | None) -> None:

@@ -52,6 +52,13 @@ class Connection:
             env["PGPASSWORD"] = self.password
         return env
 
+    def url(self, dbname: str | None = None) -> str:
+        """The same connection as a DATABASE_URL (for a subprocess), user and password quoted."""
+        from urllib.parse import quote
+
+        password = f":{quote(self.password, safe='')}" if self.password else ""
+        return f"postgres://{quote(self.user, safe='')}{password}@{self.host}:{self.port}/{dbname or self.name}"
+
     def connect(self, dbname: str | None = None):
         return psycopg2.connect(
             dbname=dbname or self.name, host=self.host, port=self.port, user=self.user, password=self.password

@@ -15,8 +15,8 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.parse
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from django.utils.crypto import get_random_string
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from zvh import pgbouncer
+from zvh.core.backup import Connection
 
 USERS = ("regisseur", "politie", "secretariaat", "manager", "fg")
 TRIVIAL = "trivial (profielpagina)"
@@ -161,11 +162,8 @@ class Command(BaseCommand):
         """PgBouncer in front of the bench database; the stack's DATABASE_URL points at it (DB_POOLER=pgbouncer)."""
         if pgbouncer.binary() is None:
             raise CommandError("--pool: pgbouncer niet gevonden (apt-get install pgbouncer)")
-        direct = connection.settings_dict
-        pooler = pgbouncer.PgBouncer(dict(direct), var / "loadtest-pgbouncer.log").start()
-        user = urllib.parse.quote(direct["USER"], safe="")
-        password = f":{urllib.parse.quote(direct['PASSWORD'], safe='')}" if direct.get("PASSWORD") else ""
-        env["DATABASE_URL"] = f"postgres://{user}{password}@127.0.0.1:{pooler.port}/{direct['NAME']}"
+        pooler = pgbouncer.PgBouncer(dict(connection.settings_dict), var / "loadtest-pgbouncer.log").start()
+        env["DATABASE_URL"] = replace(Connection.from_settings(), host="127.0.0.1", port=str(pooler.port)).url()
         env["DB_POOLER"] = "pgbouncer"
         self.stdout.write(f"gunicorn en worker via PgBouncer op 127.0.0.1:{pooler.port}")
         return pooler
