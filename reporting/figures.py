@@ -22,17 +22,21 @@ Rules (also printed in the report's leeswijzer):
 - manual entries: the year to date is the sum of the quarters (the average for hours per week).
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import registry
 from .choices import TELLINGEN, Bron, Soort, Spreiding, Status
 from .formatting import nl_number
-from .models import Activiteit, Jaarplan, Ontwikkellijn, Realisatie
+from .models import Activiteit, Jaarplan, Meetwaarde, Ontwikkellijn, Realisatie
 from .periods import Period, local_midnight, quarter, year_to_date
 
 TOLERANCE = Decimal("0.9")  # "op schema" from 90% of the pro-rata expectation
@@ -220,6 +224,8 @@ class ReportFigures:
     breakdowns: list[Breakdown]
     missing_metrics: list[str]  # metric keys bound to activities but not registered here
     metric_calls: int = 0
+    berekend_op: datetime | None = None  # stored figures: the time of the oldest value used
+    verouderd: bool = False  # stored figures: some are older than REPORTING_FIGURES_MAX_AGE (being computed again)
 
     @property
     def activities(self) -> list[ActivityFigures]:
@@ -257,22 +263,83 @@ class MetricReader:
     def value(self, metric: registry.Metric, params: dict, period: Period) -> Any:
         key = (metric.key, tuple(sorted(params.items())), period.start, period.end)
         if key not in self.cache:
-            self.calls += 1
-            try:
-                self.cache[key] = metric.compute(period.start, period.end, **params)
-            except Exception as exc:  # noqa: BLE001 - any failure of a metric becomes one clear message
-                raise FiguresError(
-                    _("De meting ‘%(label)s’ kon niet worden berekend. Meld dit bij de functioneel beheerder.")
-                    % {"label": metric.label}
-                ) from exc
+            self.cache[key] = self.load(metric, params, period)
         return self.cache[key]
+
+    def load(self, metric: registry.Metric, params: dict, period: Period) -> Any:
+        return self.compute(metric, params, period)
+
+    def compute(self, metric: registry.Metric, params: dict, period: Period) -> Any:
+        self.calls += 1
+        try:
+            value = metric.compute(period.start, period.end, **params)
+        except Exception as exc:  # noqa: BLE001 - any failure of a metric becomes one clear message
+            raise FiguresError(
+                _("De meting ‘%(label)s’ kon niet worden berekend. Meld dit bij de functioneel beheerder.")
+                % {"label": metric.label}
+            ) from exc
+        # Breakdown labels as text, as they are stored (JSON keys) and shown: fresh and stored figures are equal.
+        return {str(label): number for label, number in value.items()} if isinstance(value, dict) else value
 
     def number(self, metric: registry.Metric, params: dict, period: Period) -> Decimal:
         return Decimal(str(self.value(metric, params, period)))
 
 
-def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
-    reader = MetricReader()
+class StoredMetricReader(MetricReader):
+    """Reads metric values from :class:`~reporting.models.Meetwaarde` and computes only what is missing.
+
+    A stored value computed at or after ``fresh_after`` is used as it is. An older one is used too when
+    ``serve_stale`` (the dashboard: ``stale`` then tells the caller to have it computed again), and computed afresh
+    otherwise (the refresh task, the PDF). :meth:`save` writes what was computed. ``berekend_op`` is the time of the
+    oldest value used: the figures are at least as current as that.
+    """
+
+    def __init__(self, jaar: int, *, fresh_after: datetime, serve_stale: bool) -> None:
+        super().__init__()
+        self.fresh_after, self.serve_stale = fresh_after, serve_stale
+        self.stale = False
+        self.berekend_op: datetime | None = None
+        self.computed: list[Meetwaarde] = []
+        year = Period(local_midnight(date(jaar, 1, 1)), local_midnight(date(jaar + 1, 1, 1)))
+        rows = Meetwaarde.objects.filter(start__gte=year.start, end__lte=year.end)
+        self.stored = {(row.metric, row.params, row.start, row.end): row for row in rows}
+
+    def load(self, metric: registry.Metric, params: dict, period: Period) -> Any:
+        key = (metric.key, json.dumps(params, sort_keys=True), period.start, period.end)
+        row = self.stored.get(key)
+        if row is not None and (row.berekend_op >= self.fresh_after or self.serve_stale):
+            self.stale |= row.berekend_op < self.fresh_after
+            self._seen(row.berekend_op)
+            return row.waarde
+        # As stored (a Decimal becomes text in JSON): the figures do not depend on whether a value was stored.
+        value = json.loads(json.dumps(self.compute(metric, params, period), cls=DjangoJSONEncoder))
+        now = timezone.now()
+        self.computed.append(
+            Meetwaarde(metric=key[0], params=key[1], start=key[2], end=key[3], waarde=value, berekend_op=now)
+        )
+        self._seen(now)
+        return value
+
+    def _seen(self, moment: datetime) -> None:
+        if self.berekend_op is None or moment < self.berekend_op:
+            self.berekend_op = moment
+
+    def save(self) -> int:
+        """Store the computed values (insert or overwrite: two requests computing the same value both succeed)."""
+        Meetwaarde.objects.bulk_create(
+            self.computed,
+            update_conflicts=True,
+            unique_fields=["metric", "params", "start", "end"],
+            update_fields=["waarde", "berekend_op"],
+        )
+        saved, self.computed = len(self.computed), []
+        return saved
+
+
+def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int, reader: MetricReader | None = None) -> ReportFigures:
+    """The figures of a jaarplan after a quarter. Manual realisations are always read afresh; the registration's
+    metrics through ``reader`` (default: computed now; see StoredMetricReader for stored values)."""
+    reader = reader or MetricReader()
     period, ytd = quarter(jaarplan.jaar, kwartaal), year_to_date(jaarplan.jaar, kwartaal)
     entries = _entries_by_activity(jaarplan, kwartaal)
     lines, missing = [], set()
@@ -299,6 +366,8 @@ def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
     )
     _number_footnotes(figures)
     figures.metric_calls = reader.calls
+    if isinstance(reader, StoredMetricReader):
+        figures.berekend_op, figures.verouderd = reader.berekend_op, reader.stale
     return figures
 
 

@@ -204,3 +204,31 @@ class Report(models.Model):
     @property
     def filename(self) -> str:
         return f"kwartaalrapportage-jaarplan-{self.jaarplan.jaar}-Q{self.kwartaal}.pdf"
+
+
+class Meetwaarde(models.Model):
+    """A registered metric's value for one period, as last computed: the dashboard and the CSV read these instead of
+    counting the registration on every request (reporting.figures.StoredMetricReader). Aggregates only: a number, or
+    for a breakdown ``{label: number}`` with labels of organisations, gemeenten or code-list values.
+
+    A value older than REPORTING_FIGURES_MAX_AGE is still shown, and a task computes it again; the quarterly PDF
+    always computes afresh and writes its values here too.
+    """
+
+    metric = models.CharField(_("meting"), max_length=100)
+    params = models.CharField(_("parameters"), max_length=500, blank=True)  # canonical JSON, sorted keys
+    start = models.DateTimeField(_("begin"))
+    end = models.DateTimeField(_("einde"))
+    waarde = models.JSONField(_("waarde"))
+    berekend_op = models.DateTimeField(_("berekend op"))
+
+    class Meta:
+        verbose_name = _("meetwaarde")
+        verbose_name_plural = _("meetwaarden")
+        constraints = [
+            models.UniqueConstraint(fields=["metric", "params", "start", "end"], name="meetwaarde_uniek_per_periode")
+        ]
+        indexes = [models.Index(fields=["start", "end"], name="meetwaarde_periode")]
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}"

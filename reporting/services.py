@@ -21,7 +21,7 @@ from zvh.queue import BrokerUnavailable, enqueue_on_commit, ensure_broker_availa
 
 from . import registry
 from .choices import ReportStatus, Soort
-from .figures import FiguresError, jaarplan_figures
+from .figures import FiguresError, ReportFigures, StoredMetricReader, jaarplan_figures
 from .models import Activiteit, Jaarplan, Ontwikkellijn, Realisatie, Report, Thema, report_upload_to
 from .pdf import RenderedReport, render_pdf, report_html
 from .periods import quarter_start_day
@@ -259,9 +259,47 @@ def requested_by_label(report: Report) -> str:
 
 
 def report_build(*, jaarplan: Jaarplan, kwartaal: int, requested_by: str) -> RenderedReport:
-    """Figures plus PDF, synchronously (used by the task, the jaarverslag command and the benchmark)."""
-    figures = jaarplan_figures(jaarplan, kwartaal)
+    """Figures plus PDF, synchronously (used by the task, the jaarverslag command and the benchmark). The figures
+    are computed afresh, and stored for the overzicht."""
+    figures = figures_compute(jaarplan=jaarplan, kwartaal=kwartaal, fresh_after=timezone.now())
     return render_pdf(report_html(figures, requested_by=requested_by))
+
+
+# --- Figures for the overzicht and the CSV ----------------------------------------------------------------------
+
+
+def figures_for_overview(*, jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
+    """The overzicht's figures: the registration's metrics as last stored (reporting.Meetwaarde), computed now only
+    when missing. Values older than REPORTING_FIGURES_MAX_AGE are shown and computed again by a task, so a request
+    never waits for the whole year plan. Raises FiguresError (Dutch) when a metric fails."""
+    now = timezone.now()
+    reader = StoredMetricReader(
+        jaarplan.jaar, fresh_after=now - timedelta(seconds=settings.REPORTING_FIGURES_MAX_AGE), serve_stale=True
+    )
+    figures = jaarplan_figures(jaarplan, kwartaal, reader)
+    with transaction.atomic():
+        reader.save()
+    if figures.verouderd:
+        from .tasks import refresh_figures
+
+        enqueue_on_commit(
+            refresh_figures,
+            jaarplan.pk,
+            kwartaal,
+            now.isoformat(),
+            on_error=lambda exc: logger.warning("cijfers verversen niet in de wachtrij: broker onbereikbaar"),
+        )
+    return figures
+
+
+def figures_compute(*, jaarplan: Jaarplan, kwartaal: int, fresh_after) -> ReportFigures:
+    """Compute every metric value stored before ``fresh_after`` again, and store it. Idempotent: a second call with
+    the same ``fresh_after`` finds the values it needs computed after that moment and computes nothing."""
+    reader = StoredMetricReader(jaarplan.jaar, fresh_after=fresh_after, serve_stale=False)
+    figures = jaarplan_figures(jaarplan, kwartaal, reader)
+    with transaction.atomic():
+        reader.save()
+    return figures
 
 
 def report_compile(*, report_id: int, task_id: str = "") -> Report:

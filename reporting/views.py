@@ -23,7 +23,7 @@ from zvh.queue import BrokerUnavailable
 
 from . import charts, registry, selectors, services
 from .choices import Soort
-from .figures import FiguresError, jaarplan_figures, small_cell
+from .figures import FiguresError, small_cell
 from .formatting import nl_number
 from .forms import ActiviteitForm, JaarplanCopyForm, PeriodForm, RealisatieForm
 from .periods import quarter_start_day
@@ -47,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "figures": None}
     if form.is_bound and form.is_valid():
         try:
-            figures = jaarplan_figures(form.jaarplan(), form.cleaned_data["kwartaal"])
+            figures = services.figures_for_overview(jaarplan=form.jaarplan(), kwartaal=form.cleaned_data["kwartaal"])
         except FiguresError as exc:
             messages.error(request, exc.message)
         else:
@@ -73,7 +73,7 @@ def figures_csv(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Kies een bestaand jaarplan en een kwartaal om de cijfers te downloaden."))
         return redirect("reporting:dashboard")
     try:
-        figures = jaarplan_figures(form.jaarplan(), form.cleaned_data["kwartaal"])
+        figures = services.figures_for_overview(jaarplan=form.jaarplan(), kwartaal=form.cleaned_data["kwartaal"])
     except FiguresError as exc:
         messages.error(request, exc.message)
         return redirect("reporting:dashboard")

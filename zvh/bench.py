@@ -201,6 +201,7 @@ def measure(scale: int, repeat: int, pool_port: int | None = None) -> list[Resul
     add_page("Mijn werk secretariaat", secretariaat, "/mijn-werk/")
     _workflow_pages(add_page, regisseur, secretariaat)
     _fg_pages(add_page, fg)
+    results += _overview_pages(scale, repeat, add_page)
     results.append(_access_log_write(scale, repeat))
     roles = {"trivial": [("procesregisseur", regisseur)], "lijst": [("politie", politie)]}
     roles["Mijn werk"] = [("procesregisseur", regisseur), ("politie", politie)]
@@ -335,6 +336,33 @@ def _fg_pages(add_page, fg: Client) -> None:
         note = f"{rows} regels van deze gebruiker"
         add_page("FG inzage per gebruiker", fg, url, note)
         add_page("FG inzage per gebruiker, periode", fg, f"{url}?periode=maand", f"laatste maand; {note}")
+
+
+def _overview_pages(scale: int, repeat: int, add_page) -> list[Result]:
+    """The manager's jaarplan overzicht: as it is served (stored figures), and the year plan computed in the request
+    as when nothing is stored yet (what every request cost before the figures were stored)."""
+    from reporting.models import Meetwaarde
+
+    manager = verified_client("manager")
+    add_page("jaarplan overzicht manager", manager, "/rapportage/overzicht/", "opgeslagen cijfers")
+    page = request(manager, "get", "/rapportage/overzicht/")
+
+    def computed():
+        Meetwaarde.objects.all().delete()
+        return page()
+
+    times = max(3, repeat // 5)
+    p50, p95, queries = timed(computed, times)
+    return [
+        Result(
+            scale,
+            "jaarplan overzicht manager, berekend",
+            round(p50, 1),
+            round(p95, 1),
+            queries,
+            f"niets opgeslagen: het hele jaarplan in het verzoek, {times}x",
+        )
+    ]
 
 
 HEAVY_PARTNER_USER = "politie"

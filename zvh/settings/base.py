@@ -330,6 +330,11 @@ REPORT_SWEEP_INTERVAL = env.float("REPORT_SWEEP_INTERVAL", default=60)
 REPORT_QUEUED_GRACE = env.float("REPORT_QUEUED_GRACE", default=600)
 REPORT_RUNNING_LEASE = env.float("REPORT_RUNNING_LEASE", default=360)
 REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+# The dashboard and the CSV show the registration's figures as last computed (reporting.Meetwaarde): a value older
+# than REPORTING_FIGURES_MAX_AGE seconds is shown and computed again by a task; beat refreshes the default quarter
+# every REPORTING_FIGURES_REFRESH seconds. Manual realisations are always read afresh. The PDF computes afresh.
+REPORTING_FIGURES_MAX_AGE = env.float("REPORTING_FIGURES_MAX_AGE", default=600)
+REPORTING_FIGURES_REFRESH = env.float("REPORTING_FIGURES_REFRESH", default=300)
 CELERY_BEAT_SCHEDULE: dict = {
     "sessies-opruimen": {"task": "zvh.core.tasks.clear_expired_sessions", "schedule": timedelta(hours=6)},
     "verlopen-toegang-opruimen": {
