@@ -35,7 +35,9 @@ def demo_report(jaarplan, fake_metrics):
     """Jaarplan 2022 with the demo's manual entries, plus measured triage decisions from fake metrics."""
     from zvh.core.demo import seed_all
 
-    seed_all()  # every app's demo data, persons included where the case apps provide them
+    # Every app's demo data with the fixed fixtures and their persons; not the year of triage and re-integratie work
+    # (compact): the metrics are fake here, so that year cannot reach the PDF, and seeding it took minutes.
+    seed_all(compact=True)
     fake_metrics.events(
         "triage.besluiten",
         [],
