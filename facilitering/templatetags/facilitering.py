@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zvh.accounts.choices import Role
-from zvh.core.dates import datum_tekst
+from zvh.core.dates import datum_tabel, datum_tekst
 from zvh.core.paths import path_pk
 
 from ..choices import BookingStatus
@@ -95,6 +95,35 @@ class _Items:
             f'<span class="visually-hidden"> {hidden}</span></a>\n</li>'
         )
 
+    def row(self, booking) -> str:
+        """One row of the list view (the same cells as a ``{% for %}`` over the bookings with ``_status.html``)."""
+        over_budget = self.over_budget if booking.over_budget_reason and booking.is_active else ""
+        medewerker = escape(booking.medewerker.display_name) if booking.medewerker_id else ""
+        return (
+            f"<tr>\n<td>{datum_tabel(booking.date, 'dag')}</td>\n"
+            f"<td>{booking.start_time:%H:%M}–{booking.end_time:%H:%M}</td>\n"
+            f'<td><a href="{path_pk("facilitering:booking_detail", booking.pk)}">{escape(booking.title)}</a></td>\n'
+            f"<td>{escape(booking.organisation)}</td>\n"
+            f"<td>{escape(booking.room) if booking.room_id else '—'}</td>\n"
+            f"<td>{medewerker or '—'}</td>\n"
+            f"<td>{self.status[booking.status]}{over_budget}</td>\n</tr>\n"
+        )
+
+
+def _items(context) -> _Items:
+    items = context.render_context.get(_Items)
+    if items is None:
+        items = context.render_context[_Items] = _Items()
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def boeking_rijen(context, bookings) -> SafeString:
+    """The rows of the calendar's list view, built here for the same reason as ``kalender_items``: a month at 250k
+    cases lists 800 bookings, and the row fragment with its include and ``{% url %}`` cost a quarter of a
+    millisecond each. Every value is escaped here."""
+    return mark_safe("".join(_items(context).row(booking) for booking in bookings))  # noqa: S308
+
 
 @register.simple_tag(takes_context=True)
 def kalender_items(context, bookings, per: str) -> SafeString:
@@ -105,7 +134,4 @@ def kalender_items(context, bookings, per: str) -> SafeString:
     Built here rather than with includes: the busiest secretariaat's week holds 170 bookings and a month 800 (at
     250k cases), and the template fragment (three includes, two ``{% url %}``) cost a quarter of a millisecond
     each; this costs a tenth of that."""
-    items = context.render_context.get(_Items)
-    if items is None:
-        items = context.render_context[_Items] = _Items()
-    return mark_safe("".join(items.item(booking, per) for booking in bookings))  # noqa: S308
+    return mark_safe("".join(_items(context).item(booking, per) for booking in bookings))  # noqa: S308

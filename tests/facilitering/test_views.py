@@ -1,5 +1,6 @@
 """Pages: role and organisation scope, forms that keep what was typed, Dutch messages, query budgets."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from facilitering import services
-from facilitering.choices import BookingStatus, OverlegType
+from facilitering.choices import BookingStatus, OverlegType, SupportKind
 from facilitering.models import Agreement, Booking, Series
 from zvh.accounts.choices import Role
 from zvh.core.navigation import items_for
@@ -268,6 +269,44 @@ def test_a_calendar_item_says_what_its_row_does_not(sec, sec2, mass):
         assert item.replace("{meta}", meta) in page, per
     month = client.get(url, {"datum": "2022-09-01", "periode": "maand"}).content.decode()
     assert item.replace("{meta}", f"MaSS · {person}") in month
+
+
+# The list view's row as a template fragment, as it was before boeking_rijen built it in Python.
+LIST_ROW = """{% for booking in bookings %}<tr>
+<td>{{ booking.date|datum_kort:"dag" }}</td>
+<td>{{ booking.start_time|time:"H:i" }}–{{ booking.end_time|time:"H:i" }}</td>
+<td><a href="{% url 'facilitering:booking_detail' booking.pk %}">{{ booking.title }}</a></td>
+<td>{{ booking.organisation }}</td>
+<td>{{ booking.room|default:"—" }}</td>
+<td>{{ booking.medewerker.display_name|default:"—" }}</td>
+<td>{% include "facilitering/_status.html" %}</td>
+</tr>
+{% endfor %}"""
+
+
+def test_the_list_view_rows_are_the_template_fragment_they_replace(sec, sec2, mass):
+    from django.template import Context, Template
+
+    from facilitering.selectors.calendar import calendar_bookings
+
+    book(sec, mass, medewerker=sec2, title="Overleg <Breda> & co", planned_hours=Decimal("9"), over_budget_reason="X")
+    book(sec, mass, room=None, date=date(2022, 9, 21), title="Zonder zaal", support_kinds=[SupportKind.NOTULEREN])
+    [cancelled] = book(sec, mass, date=date(2022, 9, 28), title="Geannuleerd", start_time=time(14), end_time=time(15))
+    services.booking_cancel(actor=sec, booking=cancelled, reason="Gaat niet door")
+    bookings = list(
+        calendar_bookings(sec, date(2022, 9, 1), date(2022, 10, 1), room=None, medewerker=None, partner=None)
+    )
+    assert len(bookings) == 3 and BookingStatus.GEANNULEERD in {b.status for b in bookings}
+    context = Context({"bookings": bookings})
+    expected = Template(LIST_ROW).render(context)
+    built = Template("{% load facilitering %}{% boeking_rijen bookings %}").render(context)
+    normalise = lambda html: re.sub(r">\s+<", "><", html.strip())  # noqa: E731 - whitespace between tags only
+    assert normalise(built) == normalise(expected)
+    assert "Overleg &lt;Breda&gt; &amp; co" in built and "boven budget" in built and "<td>—</td>" in built
+    page = verified_client(sec).get(
+        reverse("facilitering:calendar"), {"datum": "2022-09-01", "periode": "maand", "weergave": "lijst"}
+    )
+    assert normalise(built) in normalise(page.content.decode())
 
 
 def test_calendar_scopes_partners_and_survives_bad_parameters(sec, mass):
