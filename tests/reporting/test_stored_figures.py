@@ -159,3 +159,15 @@ def test_refresh_of_a_removed_jaarplan_is_harmless(jaarplan):
     pk = jaarplan.pk
     jaarplan.delete()
     assert tasks.refresh_figures(pk, 2, timezone.now().isoformat()) == "verdwenen"
+
+
+def test_the_load_test_starts_from_the_steady_state_beat_keeps(jaarplan, fake_metrics, decisions):
+    import io
+
+    from zvh.core.management.commands.loadtest import Command
+
+    command = Command(stdout=io.StringIO())
+    with time_machine.travel("2022-07-02 06:00 +02:00", tick=False):
+        command.prepare_overview()
+        assert "Jaarplanoverzicht vooraf berekend" in command.stdout.getvalue()
+        assert services.figures_for_overview(jaarplan=jaarplan, kwartaal=2).metric_calls == 0
