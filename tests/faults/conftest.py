@@ -54,7 +54,9 @@ def template_db(pg_cluster) -> str:
         url = pg_cluster.create_database(TEMPLATE_DB)
     env = app_env(database_url=url, DJANGO_SETTINGS_MODULE="zvh.settings.dev")
     manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "seed_demo", "--quiet")
+    # Compact: every account, the fixed cases and persons, jaarplan 2022 and the bookings, without the year of
+    # triage and re-integratie work that made this build take minutes; the drills need accounts and a few cases.
+    manage(env, "seed_demo", "--quiet", "--compact")
     cache.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pg_dump", "--format=custom", *connection, "--file", str(cache), TEMPLATE_DB], check=True)
     return TEMPLATE_DB

@@ -12,6 +12,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Geen accounttabel afdrukken.")
         parser.add_argument(
+            "--compact",
+            action="store_true",
+            help="Alleen de accounts, organisaties en vaste voorbeelddossiers, zonder het jaar werk van triage "
+            "en re-integratie (snel: voor tests en als basis onder --scale). Een latere run zonder --compact vult "
+            "dat jaar niet meer aan: begin dan met een lege database.",
+        )
+        parser.add_argument(
             "--scale",
             type=int,
             default=0,
@@ -27,7 +34,7 @@ class Command(BaseCommand):
                 "seed_demo weigert te draaien met productie-instellingen: demogegevens horen niet in productie."
             )
         with transaction.atomic():
-            seed_all(stdout=self.stdout)
+            seed_all(stdout=self.stdout, compact=options["compact"])
         if options["scale"]:
             from zvh.core.scale import seed_scale
 
