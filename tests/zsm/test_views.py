@@ -64,10 +64,13 @@ def test_bad_input_gives_dutch_errors_and_keeps_nothing(zsm_client):
     assert not Contextverzoek.objects.exists()
 
 
-def test_a_deadline_already_past_today_is_refused(zsm_client):
-    morning = timezone.make_aware(datetime.combine(timezone.localdate(), time(14, 0)))
-    with time_machine.travel(morning, tick=False):
-        response = zsm_client.post(reverse("zsm:verzoek_create"), _form(deadline="09:00"))
+def test_a_deadline_already_past_today_is_refused(zsm_user):
+    afternoon = timezone.make_aware(datetime.combine(timezone.localdate(), time(14, 0)))
+    with time_machine.travel(afternoon, tick=False):
+        # Signed in at that moment: a session from the real clock would have passed its idle timeout when the run
+        # happens early in the day (14:00 is then hours ahead).
+        client = verified_client(zsm_user)
+        response = client.post(reverse("zsm:verzoek_create"), _form(deadline="09:00"))
     assert "De deadline ligt na het moment van ontvangst." in response.content.decode()
     assert not Contextverzoek.objects.exists()
 
