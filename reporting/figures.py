@@ -259,6 +259,8 @@ class MetricReader:
     def __init__(self) -> None:
         self.cache: dict[tuple, Any] = {}
         self.calls = 0
+        self.berekend_op: datetime | None = None  # computed now: no stored value's time to report
+        self.stale = False
 
     def value(self, metric: registry.Metric, params: dict, period: Period) -> Any:
         key = (metric.key, tuple(sorted(params.items())), period.start, period.end)
@@ -297,8 +299,6 @@ class StoredMetricReader(MetricReader):
     def __init__(self, jaar: int, *, fresh_after: datetime, serve_stale: bool) -> None:
         super().__init__()
         self.fresh_after, self.serve_stale = fresh_after, serve_stale
-        self.stale = False
-        self.berekend_op: datetime | None = None
         self.computed: list[Meetwaarde] = []
         year = Period(local_midnight(date(jaar, 1, 1)), local_midnight(date(jaar + 1, 1, 1)))
         rows = Meetwaarde.objects.filter(start__gte=year.start, end__lte=year.end)
@@ -366,8 +366,7 @@ def jaarplan_figures(jaarplan: Jaarplan, kwartaal: int, reader: MetricReader | N
     )
     _number_footnotes(figures)
     figures.metric_calls = reader.calls
-    if isinstance(reader, StoredMetricReader):
-        figures.berekend_op, figures.verouderd = reader.berekend_op, reader.stale
+    figures.berekend_op, figures.verouderd = reader.berekend_op, reader.stale
     return figures
 
 

@@ -273,12 +273,8 @@ def figures_for_overview(*, jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
     when missing. Values older than REPORTING_FIGURES_MAX_AGE are shown and computed again by a task, so a request
     never waits for the whole year plan. Raises FiguresError (Dutch) when a metric fails."""
     now = timezone.now()
-    reader = StoredMetricReader(
-        jaarplan.jaar, fresh_after=now - timedelta(seconds=settings.REPORTING_FIGURES_MAX_AGE), serve_stale=True
-    )
-    figures = jaarplan_figures(jaarplan, kwartaal, reader)
-    with transaction.atomic():
-        reader.save()
+    max_age = timedelta(seconds=settings.REPORTING_FIGURES_MAX_AGE)
+    figures = figures_compute(jaarplan=jaarplan, kwartaal=kwartaal, fresh_after=now - max_age, serve_stale=True)
     if figures.verouderd:
         from .tasks import refresh_figures
 
@@ -292,13 +288,13 @@ def figures_for_overview(*, jaarplan: Jaarplan, kwartaal: int) -> ReportFigures:
     return figures
 
 
-def figures_compute(*, jaarplan: Jaarplan, kwartaal: int, fresh_after) -> ReportFigures:
-    """Compute every metric value stored before ``fresh_after`` again, and store it. Idempotent: a second call with
-    the same ``fresh_after`` finds the values it needs computed after that moment and computes nothing."""
-    reader = StoredMetricReader(jaarplan.jaar, fresh_after=fresh_after, serve_stale=False)
+def figures_compute(*, jaarplan: Jaarplan, kwartaal: int, fresh_after, serve_stale: bool = False) -> ReportFigures:
+    """Compute every metric value stored before ``fresh_after`` again (or, with ``serve_stale``, only the missing
+    ones), and store what was computed. Idempotent: a second call with the same ``fresh_after`` finds the values it
+    needs computed after that moment and computes nothing."""
+    reader = StoredMetricReader(jaarplan.jaar, fresh_after=fresh_after, serve_stale=serve_stale)
     figures = jaarplan_figures(jaarplan, kwartaal, reader)
-    with transaction.atomic():
-        reader.save()
+    reader.save()
     return figures
 
 
