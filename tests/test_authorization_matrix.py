@@ -18,7 +18,7 @@ import pytest
 from django.contrib import admin
 from django.db import transaction
 from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client, override_settings
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 from zvh.accounts.choices import Role
@@ -245,21 +245,15 @@ def shared_world(django_db_setup, django_db_blocker, shared_media):
     inside it, and every request a savepoint inside that, so nothing a check does reaches the next shard.
     """
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic._from_testcase = True  # as Django's TestCase marks its class-level block (durable=True inside works)
-        atomic.__enter__()
-        try:
-            with override_settings(MEDIA_ROOT=shared_media):
-                world = build_world()
+        atomics = TestCase._enter_atomics()  # Django's class-level block: atomic(durable=True) inside still works
+    try:
+        with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=shared_media):
+            world = build_world()
             clients = {role: client_as(role, world) for role in [*ROLES, SUPERUSER]}
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield world, clients
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+        yield world, clients
+    finally:
+        with django_db_blocker.unblock():
+            TestCase._rollback_atomics(atomics)
 
 
 @pytest.mark.django_db
