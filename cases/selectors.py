@@ -210,8 +210,12 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
         one_word = " " not in term
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SEARCH_MIN_SIMILARITY])
-            surname = candidates.annotate(achternaam_laag=Lower("achternaam")).filter(achternaam_laag=term)
-            return _visible_in_order(user, ranked, nearest=one_word, surname=surname if one_word else None)
+            surname = None
+            if one_word:
+                exact = candidates.annotate(achternaam_laag=Lower("achternaam")).filter(achternaam_laag=term)
+                rest = ranked.annotate(achternaam_laag=Lower("achternaam")).exclude(achternaam_laag=term)
+                surname = (exact, rest)
+            return _visible_in_order(user, ranked, nearest=one_word, surname=surname)
     return _visible_in_order(user, _fuzzy_fallback(candidates, term))
 
 
@@ -237,7 +241,7 @@ SEARCH_WINDOW = 100
 
 
 def _visible_in_order(
-    user, ranked: QuerySet, *, nearest: bool = False, surname: QuerySet | None = None
+    user, ranked: QuerySet, *, nearest: bool = False, surname: tuple[QuerySet, QuerySet] | None = None
 ) -> list[Persoon]:
     """The first ``SEARCH_LIMIT`` visible persons of ``ranked``, in its order.
 
@@ -246,10 +250,12 @@ def _visible_in_order(
     until a page is found, so a user who sees one match in ten reads ten names per result, never all matches.
     Bitmap scans are switched off for that query: the planner misjudges how many names match (a hundred, where
     a common surname has thousands) and would otherwise read and sort every match first.
-    ``surname``: before that walk, the persons whose surname is exactly the word (word distance 0, so a valid
-    nearest-first page whatever else matches) in id order from the ``persoon_achternaam_laag`` index, the person
-    condition answered from indexes: no person row is read for a match the user may not see. Only a full page
-    counts; otherwise the walk answers (and finds those surnames first).
+    ``surname`` (those persons, and ``ranked`` without them): before that walk, the persons whose surname is
+    exactly the word (word distance 0, so a valid nearest-first page whatever else matches) in id order from the
+    ``persoon_achternaam_laag`` index, the person
+    condition answered from indexes: no person row is read for a match the user may not see. A full page answers
+    at once; otherwise the walk fills the rest and passes over those surnames with a cheap check on the name
+    instead of asking the person condition of each again (a partner who sees 1 in 10 of 300 Jansens).
 
     Otherwise (several words: the GIN index, whose matches are sorted) the ranking runs alone, a window at a time;
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on
@@ -264,12 +270,15 @@ def _visible_in_order(
     if nearest:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_bitmapscan = off")
-        if surname is not None:
-            ids = list(surname.filter(rule).order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT])
-            if len(ids) == SEARCH_LIMIT:
-                persons = Persoon.objects.in_bulk(ids)
-                return [persons[pk] for pk in ids]
-        return list(ranked.filter(rule)[:SEARCH_LIMIT])
+        if surname is None:
+            return list(ranked.filter(rule)[:SEARCH_LIMIT])
+        exact, rest = surname
+        ids = list(exact.filter(rule).order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT])
+        persons = Persoon.objects.in_bulk(ids)
+        found = [persons[pk] for pk in ids]
+        if len(found) < SEARCH_LIMIT:
+            found += rest.filter(rule)[: SEARCH_LIMIT - len(found)]
+        return found
     ids = ranked.values_list("pk", flat=True)
     found: list[int] = []
     offset, window = 0, SEARCH_WINDOW

@@ -13,6 +13,7 @@ from tests.cases.world import make_person, open_case
 from tests.conftest import make_user
 from tests.factories import OrganisationFactory
 from zvh.access import conditions
+from zvh.access.conditions import visible
 from zvh.access.models import Team
 from zvh.accounts.choices import Role
 from zvh.accounts.models import User
@@ -60,11 +61,34 @@ def world():
 @pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
 def test_the_compiled_condition_sees_exactly_what_the_built_one_sees(monkeypatch, world, drive_from_grants_below):
     monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur, politie, persons = world
     for user in (regisseur, politie, make_user(Role.SECRETARIAAT), make_user(Role.FG)):
         first, again = seen(user, compiled=True), seen(user, compiled=True)  # compiled, then from the cache
         assert first == again == seen(user, compiled=False)
     assert seen(politie, compiled=True) == {persons["granted"].pk, persons["soon_expired"].pk}
+
+
+def test_a_probe_per_person_probes_the_grants_from_a_lower_count_on(monkeypatch, world):
+    """Between the two thresholds a case list lets the organisation's grants drive it, while the person condition
+    (asked once per person walked) probes the grant index per case instead. Both shapes see the same persons, and
+    crossing the persons' threshold compiles the other shape instead of keeping the old one."""
+    from django.core.cache import cache
+
+    _regisseur, politie, persons = world
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", 10_000)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", 10_000)
+    cache.clear()
+    expected = {persons["granted"].pk, persons["soon_expired"].pk}
+    assert seen(politie, compiled=True) == expected
+    driven = str(Persoon.objects.filter(conditions.person_condition(User.objects.get(pk=politie.pk))).query)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", 0)
+    assert seen(politie, compiled=True) == seen(politie, compiled=False) == expected
+    fresh = User.objects.get(pk=politie.pk)
+    probed = str(Persoon.objects.filter(conditions.person_condition(fresh)).query)
+    assert probed.count("UNION") < driven.count("UNION")
+    assert probed.count("OFFSET 0") > driven.count("OFFSET 0")
+    assert "UNION" in str(visible(fresh, "cases.casus").query)  # the case list still lets the grants drive
 
 
 def test_now_is_taken_at_every_use_not_when_compiled(world):

@@ -115,6 +115,7 @@ def test_partner_search_is_correct_for_any_number_of_candidates(client_for, monk
     from zvh.persons.models import Persoon
 
     monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     client, politie = client_for(Role.KETENPARTNER)
     Persoon.objects.bulk_create(
@@ -164,6 +165,7 @@ def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_gr
     from cases import services
 
     monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     politie = make_user(Role.KETENPARTNER)
     other_org = OrganisationFactory(reclassering=True)
@@ -196,6 +198,7 @@ def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, mo
     from zvh.persons.models import Persoon
 
     monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     client, politie = client_for(Role.KETENPARTNER)
     Persoon.objects.bulk_create(
@@ -211,3 +214,32 @@ def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, mo
     assert "Anna" not in page
     entry = AccessLogEntry.objects.filter(user=politie, action=AccessAction.SEARCH).latest("pk")
     assert set(entry.persons.values_list("person_id", flat=True)) == shown
+
+
+@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
+def test_a_part_page_of_exact_surnames_comes_first_and_near_names_fill_the_rest(
+    client_for, monkeypatch, drive_from_grants_below
+):
+    """Fewer visible exact surnames than a page: those come first (in every query shape), then the nearest other
+    names the partner may see (Janssen, Jansen-Bakker); none of the 60 Jansens of other cases."""
+    from zvh.persons.models import Persoon
+
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    client, politie = client_for(Role.KETENPARTNER)
+    Persoon.objects.bulk_create(
+        Persoon(voornamen=f"Anna{n}", achternaam="Jansen", zoeknaam=f"anna{n} jansen") for n in range(60)
+    )
+    own = [make_person(f"Eigen{n}", "Jansen") for n in range(3)]
+    near = [make_person("Bijna", "Janssen"), make_person("Dubbel", "Jansen-Bakker")]
+    far = make_person("Ver", "Pietersen")
+    for persoon in [*own, *near, far]:
+        open_case(regisseur=regisseur, partner=politie.organisation, persoon=persoon)
+    page = client.post(reverse("cases:search"), {"naam": "jansen"}, follow=True).content.decode()
+    position = {p.pk: page.find(reverse("cases:persoon_detail", kwargs={"pk": p.pk})) for p in [*own, *near, far]}
+    assert all(position[p.pk] > 0 for p in [*own, *near])
+    assert max(position[p.pk] for p in own) < min(position[p.pk] for p in near)
+    assert position[far.pk] == -1 and "Anna" not in page
+    entry = AccessLogEntry.objects.filter(user=politie, action=AccessAction.SEARCH).latest("pk")
+    assert set(entry.persons.values_list("person_id", flat=True)) == {p.pk for p in [*own, *near]}
