@@ -264,14 +264,12 @@ def _visible_in_order(
     rule = conditions.person_condition_compiled(user)
     if rule is NOTHING:
         return []
-    if conditions.narrow_scope(user):
-        # A partner with few grants sees few persons: let those drive the query instead of walking the ranking.
-        return list(ranked.filter(rule)[:SEARCH_LIMIT])
-    if nearest:
+    # A partner with few grants sees few persons: let those drive the queries instead of walking the ranking.
+    narrow = conditions.narrow_scope(user)
+    if nearest and not narrow:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_bitmapscan = off")
-        if surname is None:
-            return list(ranked.filter(rule)[:SEARCH_LIMIT])
+    if surname is not None:
         exact, rest = surname
         ids = list(exact.filter(rule).order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT])
         persons = Persoon.objects.in_bulk(ids)
@@ -279,6 +277,8 @@ def _visible_in_order(
         if len(found) < SEARCH_LIMIT:
             found += rest.filter(rule)[: SEARCH_LIMIT - len(found)]
         return found
+    if narrow or nearest:
+        return list(ranked.filter(rule)[:SEARCH_LIMIT])
     ids = ranked.values_list("pk", flat=True)
     found: list[int] = []
     offset, window = 0, SEARCH_WINDOW

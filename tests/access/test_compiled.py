@@ -87,7 +87,7 @@ def test_a_probe_per_person_probes_the_grants_from_a_lower_count_on(monkeypatch,
     fresh = User.objects.get(pk=politie.pk)
     probed = str(Persoon.objects.filter(conditions.person_condition(fresh)).query)
     assert probed.count("UNION") < driven.count("UNION")
-    assert probed.count("OFFSET 0") > driven.count("OFFSET 0")
+    assert probed.count("EXISTS") > driven.count("EXISTS")
     assert "UNION" in str(visible(fresh, "cases.casus").query)  # the case list still lets the grants drive
 
 
