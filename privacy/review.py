@@ -91,7 +91,8 @@ def _teams(org_id):
 
 def access_grants(*, organisation_id: int | None = None):
     """Every grant of every kind as plain rows, newest first (team memberships, which have no date, last)."""
-    first, *rest = (source(organisation_id) for source in (_cases, _bij, _traject, _teams))
+    # Without a model's default ordering in the parts: SQLite (the demo) refuses ORDER BY inside a UNION.
+    first, *rest = (source(organisation_id).order_by() for source in (_cases, _bij, _traject, _teams))
     return first.union(*rest, all=True).order_by("-a_sort", "a_soort", "-a_ref")
 
 

@@ -201,7 +201,7 @@ class SessieForm(forms.Form):
         return datum
 
 
-class AanmeldingChoiceField(forms.ModelMultipleChoiceField):
+class AanmeldingChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         hoofd = obj.hoofdpersoon
         naam = hoofd.volledige_naam if hoofd else "—"
