@@ -252,10 +252,10 @@ def _visible_in_order(
     a common surname has thousands) and would otherwise read and sort every match first.
     ``surname`` (those persons, and ``ranked`` without them): before that walk, the persons whose surname is
     exactly the word (word distance 0, so a valid nearest-first page whatever else matches) in id order from the
-    ``persoon_achternaam_laag`` index, the person
-    condition answered from indexes: no person row is read for a match the user may not see. A full page answers
-    at once; otherwise the walk fills the rest and passes over those surnames with a cheap check on the name
-    instead of asking the person condition of each again (a partner who sees 1 in 10 of 300 Jansens).
+    ``persoon_achternaam_laag`` index, the person condition answered from indexes: no person row is read for a
+    match the user may not see. A full page answers at once; otherwise the walk fills the rest and passes over
+    those surnames with a cheap check on the name instead of asking the person condition of each again (a partner
+    who sees 1 in 10 of 300 Jansens). This runs in every scope, so exact surnames always come first.
 
     Otherwise (several words: the GIN index, whose matches are sorted) the ranking runs alone, a window at a time;
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on

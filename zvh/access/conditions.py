@@ -30,7 +30,7 @@ def valid_now(prefix: str = "", now=None) -> Q:
 # probes, while driving costs ≈ 7 µs per grant: the break-even lies near the square root of 30 × the number of
 # dossiers (540 grants at 10k cases, 1,700 at 100k). The threshold follows the table's size (PostgreSQL's own
 # estimate), from DRIVE_FROM_GRANTS_FLOOR up to DRIVE_FROM_GRANTS_BELOW: at 10k Politie (995 grants, one case in
-# ten) walks instead of sorting every case it may see (list 34 → 19 ms), and at 250k the cap of 2,000 holds.
+# ten) walks instead of sorting every case it may see (list page 34 → 22 ms), and at 250k the cap of 2,000 holds.
 DRIVE_FROM_GRANTS_BELOW = 2_000
 DRIVE_FROM_GRANTS_FLOOR = 500
 DRIVE_PER_DOSSIER = 30
@@ -122,8 +122,8 @@ def forget_permission_ids(**kwargs) -> None:
 
 
 def narrow_scope(user) -> bool:
-    """True when what the user may see is small enough to drive a query (a partner with few grants): after a
-    condition for the user was built. A procesregisseur's scope is never narrow."""
+    """True when what the user may see is small enough to drive a query (a partner with fewer grants than the
+    per-person threshold): after a condition for the user was built. A procesregisseur's scope is never narrow."""
     from zvh.accounts.choices import Role
 
     if user.has_role(Role.PROCESREGISSEUR):
