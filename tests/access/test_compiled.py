@@ -58,10 +58,7 @@ def world():
     return regisseur, politie, persons
 
 
-@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
-def test_the_compiled_condition_sees_exactly_what_the_built_one_sees(monkeypatch, world, drive_from_grants_below):
-    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
+def test_the_compiled_condition_sees_exactly_what_the_built_one_sees(world, grant_shape):
     regisseur, politie, persons = world
     for user in (regisseur, politie, make_user(Role.SECRETARIAAT), make_user(Role.FG)):
         first, again = seen(user, compiled=True), seen(user, compiled=True)  # compiled, then from the cache

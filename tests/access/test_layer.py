@@ -107,15 +107,12 @@ def test_restricted_themes_are_data_the_beheerder_can_change():
 
 
 @pytest.mark.parametrize("naam", ["jansen", "zoë jansen"], ids=["een-woord", "twee-woorden"])
-@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
-def test_partner_search_is_correct_for_any_number_of_candidates(client_for, monkeypatch, drive_from_grants_below, naam):
+def test_partner_search_is_correct_for_any_number_of_candidates(client_for, grant_shape, naam):
     """More than the old 2,000-candidate cut-off match the name; the one the partner may see is found, in every
     query shape: grants driving (few), nearest-first with the condition per name (many, one word) and windows
     (many, several words)."""
     from zvh.persons.models import Persoon
 
-    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     client, politie = client_for(Role.KETENPARTNER)
     Persoon.objects.bulk_create(
@@ -154,8 +151,7 @@ def test_methods_other_than_get_and_post_are_refused_before_any_view(client_for)
         assert getattr(client, method)(reverse("two_factor:backup_tokens")).status_code == 405
 
 
-@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
-def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_grants_below):
+def test_both_grant_query_shapes_give_the_same_answer(grant_shape):
     """A partner with few grants gets IN (own UNION organisation's); one with many gets per-row EXISTS probes.
     Both shapes must see exactly the granted, unexpired cases (and nothing of a restricted theme)."""
     from datetime import timedelta
@@ -164,8 +160,6 @@ def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_gr
 
     from cases import services
 
-    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     politie = make_user(Role.KETENPARTNER)
     other_org = OrganisationFactory(reclassering=True)
@@ -191,23 +185,27 @@ def test_both_grant_query_shapes_give_the_same_answer(monkeypatch, drive_from_gr
     assert not {not_granted.pk, expired.pk, restricted.pk} & seen
 
 
-@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
-def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, monkeypatch, drive_from_grants_below):
-    """A one-word search first takes persons whose surname is exactly the word: with a full page of those the
-    partner sees 25 of its own Jansens, none of the others, and no near name (Janssen) pushes one out."""
+def _partner_among_jansens(client_for, *, own: int, others: list[tuple[str, str]]):
+    """60 Jansens in no case, and a partner with a case for each of ``own`` Jansens and for each of ``others``
+    (first name, surname): the partner's client, the partner, and its persons (the Jansens first)."""
     from zvh.persons.models import Persoon
 
-    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
     regisseur = make_user(Role.PROCESREGISSEUR)
     client, politie = client_for(Role.KETENPARTNER)
     Persoon.objects.bulk_create(
         Persoon(voornamen=f"Anna{n}", achternaam="Jansen", zoeknaam=f"anna{n} jansen") for n in range(60)
     )
-    own = [make_person(f"Eigen{n}", "Jansen") for n in range(27)]
-    near = make_person("Eigen", "Janssen")
-    for persoon in [*own, near]:
+    persons = [make_person(f"Eigen{n}", "Jansen") for n in range(own)] + [make_person(*name) for name in others]
+    for persoon in persons:
         open_case(regisseur=regisseur, partner=politie.organisation, persoon=persoon)
+    return client, politie, persons
+
+
+def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, grant_shape):
+    """A one-word search first takes persons whose surname is exactly the word: with a full page of those the
+    partner sees 25 of its own Jansens, none of the others, and no near name (Janssen) pushes one out."""
+    client, politie, persons = _partner_among_jansens(client_for, own=27, others=[("Eigen", "Janssen")])
+    own = persons[:27]
     page = client.post(reverse("cases:search"), {"naam": "jansen"}, follow=True).content.decode()
     shown = {p.pk for p in own if reverse("cases:persoon_detail", kwargs={"pk": p.pk}) in page}
     assert len(shown) == 25
@@ -216,28 +214,14 @@ def test_a_full_page_of_exact_surnames_shows_only_visible_persons(client_for, mo
     assert set(entry.persons.values_list("person_id", flat=True)) == shown
 
 
-@pytest.mark.parametrize("drive_from_grants_below", [10_000, 0], ids=["weinig-toegangen", "veel-toegangen"])
-def test_a_part_page_of_exact_surnames_comes_first_and_near_names_fill_the_rest(
-    client_for, monkeypatch, drive_from_grants_below
-):
+def test_a_part_page_of_exact_surnames_comes_first_and_near_names_fill_the_rest(client_for, grant_shape):
     """Fewer visible exact surnames than a page: those come first (in every query shape), then the nearest other
     names the partner may see (Janssen, Jansen-Bakker); none of the 60 Jansens of other cases."""
     from django.db import connection
 
-    from zvh.persons.models import Persoon
-
-    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", drive_from_grants_below)
-    regisseur = make_user(Role.PROCESREGISSEUR)
-    client, politie = client_for(Role.KETENPARTNER)
-    Persoon.objects.bulk_create(
-        Persoon(voornamen=f"Anna{n}", achternaam="Jansen", zoeknaam=f"anna{n} jansen") for n in range(60)
-    )
-    own = [make_person(f"Eigen{n}", "Jansen") for n in range(3)]
-    near = [make_person("Bijna", "Janssen"), make_person("Dubbel", "Jansen-Bakker")]
-    far = make_person("Ver", "Pietersen")
-    for persoon in [*own, *near, far]:
-        open_case(regisseur=regisseur, partner=politie.organisation, persoon=persoon)
+    others = [("Bijna", "Janssen"), ("Dubbel", "Jansen-Bakker"), ("Ver", "Pietersen")]
+    client, politie, persons = _partner_among_jansens(client_for, own=3, others=others)
+    own, near, far = persons[:3], persons[3:5], persons[5]
     if connection.vendor != "postgresql":
         near = near[1:]  # without trigrams (SQLite, the demo) only names that contain the word match
     page = client.post(reverse("cases:search"), {"naam": "jansen"}, follow=True).content.decode()
