@@ -308,6 +308,13 @@ def _person_condition_key(user) -> tuple:
     )
 
 
+def _where_sql(model, rule: Q) -> tuple[str, tuple]:
+    """The WHERE clause of ``model.objects.filter(rule)`` as SQL and parameters."""
+    query = model.objects.filter(rule).query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return sql, tuple(params)
+
+
 def person_condition_compiled(user) -> Q:
     """``person_condition(user)`` for a query on ``Persoon`` that is evaluated itself (search, one person): the same
     rule, compiled once per process for this user, memberships, organisation and grant-count shape."""
@@ -319,11 +326,7 @@ def person_condition_compiled(user) -> Q:
         # Other backends adapt a datetime to text while compiling, so "now" could not be found again in the
         # parameters: there (SQLite, the demo) the rule is compiled for this request only, never kept.
         rule = person_condition(user)
-        if rule is NOTHING:
-            return NOTHING
-        query = Persoon.objects.filter(rule).query
-        sql, params = query.get_compiler(connection=connection).compile(query.where)
-        return Q(CompiledCondition(Persoon, sql, tuple(params)))
+        return NOTHING if rule is NOTHING else Q(CompiledCondition(Persoon, *_where_sql(Persoon, rule)))
     key = _person_condition_key(user)
     entry = _compiled.get(key)
     if entry is not None:
@@ -342,9 +345,7 @@ def person_condition_compiled(user) -> Q:
     if rule is NOTHING:
         sql, params = None, ()
     else:
-        query = Persoon.objects.filter(rule).query
-        compiler = query.get_compiler(connection=connection)
-        sql, params = compiler.compile(query.where)
+        sql, params = _where_sql(Persoon, rule)
         params = tuple(_NOW_MARK if p == _NOW_MARK else p for p in params)
         if any(isinstance(p, datetime.date) and p is not _NOW_MARK for p in params):
             # A moment other than "now" went in (a rule that reads the clock itself): never keep that.
