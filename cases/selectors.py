@@ -238,6 +238,10 @@ def _fuzzy_fallback(candidates: QuerySet[Persoon], term: str) -> QuerySet[Persoo
 
 
 SEARCH_WINDOW = 100
+# Ranked ids read at once for the windows: ranking costs the same for 100 or 2,100 ids (the GIN matches are all
+# read and sorted either way: 2,600 matches of "petra baker" at 250k, ≈ 36 ms), so the first three windows share one
+# ranking instead of paying it again per window.
+SEARCH_FETCH = SEARCH_WINDOW * (1 + 4 + 16)
 
 
 def _visible_in_order(
@@ -259,8 +263,9 @@ def _visible_in_order(
 
     Otherwise (several words: the GIN index, whose matches are sorted) the ranking runs alone, a window at a time;
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on
-    until the matches run out, so the answer is right for any number of candidates. Only the window's person ids
-    pass through Python, never a user's grants."""
+    until the matches run out, so the answer is right for any number of candidates. The ranked ids are read
+    ``SEARCH_FETCH`` at a time, one ranking for several windows. Only ids pass through Python, never a user's
+    grants."""
     rule = conditions.person_condition_compiled(user)
     if rule is NOTHING:
         return []
@@ -280,15 +285,23 @@ def _visible_in_order(
     if narrow or nearest:
         return list(ranked.filter(rule)[:SEARCH_LIMIT])
     ids = ranked.values_list("pk", flat=True)
+    ranking: list[int] = []  # the ranked ids read so far
+    complete = False
     found: list[int] = []
     offset, window = 0, SEARCH_WINDOW
     while True:
-        batch = list(ids[offset : offset + window])
+        end = offset + window
+        if len(ranking) < end and not complete:
+            want = max(end, len(ranking) + SEARCH_FETCH)
+            more = list(ids[len(ranking) : want])
+            complete = len(ranking) + len(more) < want
+            ranking += more
+        batch = ranking[offset:end]
         visible = set(Persoon.objects.filter(rule, pk__in=batch).values_list("pk", flat=True)) if batch else set()
         found += [pk for pk in batch if pk in visible]
-        if len(found) >= SEARCH_LIMIT or len(batch) < window:
+        if len(found) >= SEARCH_LIMIT or (complete and end >= len(ranking)):
             break
-        offset, window = offset + window, window * 4
+        offset, window = end, window * 4
     persons = Persoon.objects.in_bulk(found[:SEARCH_LIMIT])
     return [persons[pk] for pk in found[:SEARCH_LIMIT]]
 

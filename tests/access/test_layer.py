@@ -276,3 +276,22 @@ def test_the_table_estimate_comes_from_the_planner_statistics():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE cases_casus")
         assert conditions._dossier_estimate(CasusGroupObjectPermission) == Casus.objects.count()
+
+
+def test_the_windows_read_the_ranking_in_parts_until_the_matches_run_out(client_for, monkeypatch):
+    """Several words, a partner who sees one name, ranked after thirty it may not see: the windows grow and the
+    ranked ids are read a part at a time (here 3) until that name is reached; none of the others is shown."""
+    from django.db import connection
+
+    from cases import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("de rangschikking op trigrammen bestaat alleen op PostgreSQL")
+    monkeypatch.setattr(conditions, "DRIVE_FROM_GRANTS_BELOW", 0)
+    monkeypatch.setattr(conditions, "PERSONS_DRIVE_FROM_GRANTS_BELOW", 0)
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 2)
+    monkeypatch.setattr(selectors, "SEARCH_FETCH", 3)
+    client, politie, persons = _partner_among_jansens(client_for, own=0, others=[("Zoë", "Jansen")])
+    page = client.post(reverse("cases:search"), {"naam": "anna jansen"}, follow=True).content.decode()
+    assert reverse("cases:persoon_detail", kwargs={"pk": persons[0].pk}) in page
+    assert "Anna" not in page
