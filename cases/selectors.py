@@ -215,7 +215,7 @@ def persoon_search(*, user, naam: str = "", bsn: str = "", geboortedatum=None) -
                 exact = candidates.annotate(achternaam_laag=Lower("achternaam")).filter(achternaam_laag=term)
                 rest = ranked.annotate(achternaam_laag=Lower("achternaam")).exclude(achternaam_laag=term)
                 surname = (exact, rest)
-            return _visible_in_order(user, ranked, nearest=one_word, surname=surname)
+            return _visible_in_order(user, ranked, surname=surname)
     return _visible_in_order(user, _fuzzy_fallback(candidates, term))
 
 
@@ -244,37 +244,35 @@ SEARCH_WINDOW = 100
 SEARCH_FETCH = SEARCH_WINDOW * (1 + 4 + 16)
 
 
-def _visible_in_order(
-    user, ranked: QuerySet, *, nearest: bool = False, surname: tuple[QuerySet, QuerySet] | None = None
-) -> list[Persoon]:
+def _visible_in_order(user, ranked: QuerySet, *, surname: tuple[QuerySet, QuerySet] | None = None) -> list[Persoon]:
     """The first ``SEARCH_LIMIT`` visible persons of ``ranked``, in its order.
 
-    ``nearest``: the ranking is a nearest-first scan of the GiST trigram index (one word, PostgreSQL). Then one
-    query does it all: the index yields names nearest first and the person condition is asked of each in turn
-    until a page is found, so a user who sees one match in ten reads ten names per result, never all matches.
-    Bitmap scans are switched off for that query: the planner misjudges how many names match (a hundred, where
-    a common surname has thousands) and would otherwise read and sort every match first.
-    ``surname`` (those persons, and ``ranked`` without them): before that walk, the persons whose surname is
-    exactly the word (word distance 0, so a valid nearest-first page whatever else matches) in id order from the
-    ``persoon_achternaam_laag`` index, the person condition answered from indexes: no person row is read for a
-    match the user may not see. A full page answers at once; otherwise the walk fills the rest and passes over
-    those surnames with a cheap check on the name instead of asking the person condition of each again (a partner
-    who sees 1 in 10 of 300 Jansens). This runs in every scope, so exact surnames always come first.
+    ``surname`` (one word on PostgreSQL: the persons whose surname is exactly the word, and ``ranked`` without
+    them): those first, in id order from the ``persoon_achternaam_laag`` index with the person condition answered
+    from indexes (word distance 0, so a valid nearest-first page whatever else matches; no person row is read for
+    a match the user may not see). A full page answers at once; otherwise the ranking, a nearest-first scan of the
+    GiST trigram index, fills the rest in one query: the index yields names nearest first and the person condition
+    is asked of each in turn until the page is full, so a user who sees one match in ten reads ten names per
+    result, never all matches; it passes over the exact surnames with a cheap check on the name instead of asking
+    the person condition of each again (a partner who sees 1 in 10 of 300 Jansens). Bitmap scans are switched off
+    for these queries: the planner misjudges how many names match (a hundred, where a common surname has
+    thousands) and would otherwise read and sort every match first.
 
     Otherwise (several words: the GIN index, whose matches are sorted) the ranking runs alone, a window at a time;
     the access layer's person condition is then asked about that window's persons only. Windows grow ×4 and go on
     until the matches run out, so the answer is right for any number of candidates. The ranked ids are read
     ``SEARCH_FETCH`` at a time, one ranking for several windows. Only ids pass through Python, never a user's
-    grants."""
+    grants.
+
+    A partner with few grants (``narrow_scope``) sees few persons: those drive the queries instead of the walk."""
     rule = conditions.person_condition_compiled(user)
     if rule is NOTHING:
         return []
-    # A partner with few grants sees few persons: let those drive the queries instead of walking the ranking.
     narrow = conditions.narrow_scope(user)
-    if nearest and not narrow:
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
     if surname is not None:
+        if not narrow:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
         exact, rest = surname
         ids = list(exact.filter(rule).order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT])
         persons = Persoon.objects.in_bulk(ids)
@@ -282,7 +280,7 @@ def _visible_in_order(
         if len(found) < SEARCH_LIMIT:
             found += rest.filter(rule)[: SEARCH_LIMIT - len(found)]
         return found
-    if narrow or nearest:
+    if narrow:
         return list(ranked.filter(rule)[:SEARCH_LIMIT])
     ids = ranked.values_list("pk", flat=True)
     ranking: list[int] = []  # the ranked ids read so far
