@@ -28,19 +28,34 @@ class DemoSnapshot:
         return snapshot
 
     def restore(self, connection) -> None:
-        """In one transaction; tables still holding rows (a test before this one that was not flushed) are
-        emptied first."""
+        """In one transaction; tables still holding rows (the rows Django's serialized rollback put back, or a
+        test before this one that was not flushed) are emptied first.
+
+        As superuser (the test databases here) they are emptied with DELETE and the rows copied in with row
+        triggers and foreign-key checks off (``session_replication_role = replica``, as tests/dbtemplate.py's
+        flush): the snapshot is consistent, and TRUNCATE … CASCADE of the filled tables took 0.3-0.55 s per test
+        against a few milliseconds. Otherwise TRUNCATE, with the checks deferred to the commit."""
         from django.db import transaction
 
+        from tests.dbtemplate import _superuser
+
+        fast = _superuser(connection)
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(f'(SELECT %s FROM "{t}" LIMIT 1)' for t in self.names), self.names)
             filled = [name for (name,) in cursor.fetchall()]
-            if filled:
-                cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in filled) + " CASCADE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            if fast:
+                cursor.execute("SET LOCAL session_replication_role = replica")
+                for table in filled:
+                    cursor.execute(f'DELETE FROM "{table}"')
+            else:
+                if filled:
+                    cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in filled) + " CASCADE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             raw = cursor.cursor
             for table, data in self.tables.items():
                 raw.copy_expert(f'COPY "{table}" FROM STDIN', io.BytesIO(data))
+            if fast:
+                cursor.execute("SET LOCAL session_replication_role = origin")
             for sequence, last_value in self.sequences:
                 if last_value is None:
                     cursor.execute("SELECT setval(%s::regclass, 1, false)", [sequence])
