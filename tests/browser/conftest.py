@@ -75,13 +75,24 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Tell the demo fixture which test comes next in this worker (see ``demo``)."""
+    item._zvh_next = nextitem
+    yield
+
+
 @pytest.fixture
-def demo(transactional_db, serialized_db, settings):
+def demo(request, transactional_db, serialized_db, settings):
     """The demo organisations and accounts (as seed_demo makes them) in the live server's database.
 
     Seeding the demo costs ≈ 12 s of CPU; each worker seeds it once and copies the rows (and sequence positions)
     back in for every later test (PostgreSQL: COPY, ≈ 0.1 s). The test's own changes are flushed afterwards as
     before (transactional test), so every test starts from the same demo.
+
+    The snapshot holds the migrations' rows too, so when the next test in this worker uses this fixture as well,
+    Django's serialized rollback is given nothing to load before it (0.3 s saved per test: the restore would
+    replace those rows at once); any other next test gets the migrations' rows as usual.
     """
     from django.db import connection
 
@@ -90,6 +101,8 @@ def demo(transactional_db, serialized_db, settings):
     from .snapshot import DemoSnapshot
 
     postgres = connection.vendor == "postgresql"
+    if postgres and serialized_db is not None:
+        request.addfinalizer(lambda: _serialized_for_next(request, connection, serialized_db))
     if postgres and DemoSnapshot.current is not None:
         DemoSnapshot.current.restore(connection)
     else:
@@ -97,11 +110,14 @@ def demo(transactional_db, serialized_db, settings):
         seed_all(compact=True)
         if postgres:
             DemoSnapshot.current = DemoSnapshot.take(connection)
-    if postgres:
-        # The snapshot holds the migrations' rows too: Django's serialized rollback need not load them again
-        # before the next test (0.3 s) only for the restore to empty those tables. An empty serialization keeps
-        # its flush as it is (no post_migrate), and every browser test that uses the database uses this fixture.
-        connection._test_serialized_contents = "[]"
+
+
+def _serialized_for_next(request, connection, serialized: str) -> None:
+    """What Django's serialized rollback loads before the next test (registered first, so it runs even when the
+    restore failed)."""
+    following = getattr(request.node, "_zvh_next", None)
+    demo_next = following is not None and "demo" in getattr(following, "fixturenames", ())
+    connection._test_serialized_contents = "[]" if demo_next else serialized
 
 
 def _restore_migration_data(serialized: str | None) -> None:
