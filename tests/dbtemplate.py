@@ -97,7 +97,7 @@ def fast_flush() -> None:
     truncate = DatabaseOperations.sql_flush
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if not tables or reset_sequences or not _superuser(self.connection):
+        if not tables or reset_sequences or not superuser(self.connection):
             return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         return [
             "SET LOCAL session_replication_role = replica;",
@@ -109,7 +109,7 @@ def fast_flush() -> None:
     DatabaseOperations._zvh_fast_flush = True
 
 
-def _superuser(connection) -> bool:
+def superuser(connection) -> bool:
     cached = getattr(connection, "_zvh_superuser", None)
     if cached is None:
         with connection.cursor() as cursor:

@@ -173,24 +173,18 @@ def login(page, username: str) -> None:
     never skips the enrolment that a real login would force.
     """
     from django.conf import settings
-    from django.test import Client
     from django.urls import reverse
-    from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.filter(user__username=username, name="default", confirmed=True).first()
+    from ..conftest import verified_client
+
+    device = TOTPDevice.objects.filter(user__username=username, confirmed=True).select_related("user").first()
     if device is None:
         login_through_pages(page, username)
         return
-    client = Client()
-    client.force_login(device.user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    session_key = verified_client(device.user).session.session_key
     page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": page.base_url}]
-    )
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session_key, "url": page.base_url}])
     page.goto(page.base_url + reverse("core:landing"))
     wait_for_landing(page)
 

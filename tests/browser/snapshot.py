@@ -37,9 +37,9 @@ class DemoSnapshot:
         against a few milliseconds. Otherwise TRUNCATE, with the checks deferred to the commit."""
         from django.db import transaction
 
-        from tests.dbtemplate import _superuser
+        from tests.dbtemplate import superuser
 
-        fast = _superuser(connection)
+        fast = superuser(connection)
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(f'(SELECT %s FROM "{t}" LIMIT 1)' for t in self.names), self.names)
             filled = [name for (name,) in cursor.fetchall()]

@@ -47,16 +47,15 @@ def _list_threshold(dossiers: int) -> int:
     return min(DRIVE_FROM_GRANTS_BELOW, max(DRIVE_FROM_GRANTS_FLOOR, math.isqrt(DRIVE_PER_DOSSIER * dossiers)))
 
 
+def _shape(count: int, dossiers: int) -> tuple[bool, bool]:
+    """Whether a grant count is too many to drive the query, for a list and for the per-person probe."""
+    return count >= _list_threshold(dossiers), count >= PERSONS_DRIVE_FROM_GRANTS_BELOW
+
+
 def _drives(count: int, dossiers: int) -> bool:
     """Whether a grant set of this size drives the query in the shape being built (see the thresholds above)."""
-    if _for_persons.get():
-        return count < PERSONS_DRIVE_FROM_GRANTS_BELOW
-    return count < _list_threshold(dossiers)
-
-
-def _shape(count: int, dossiers: int) -> tuple[bool, bool]:
-    """Which query shapes a grant count chooses, for the list and for the per-person probe."""
-    return count >= _list_threshold(dossiers), count >= PERSONS_DRIVE_FROM_GRANTS_BELOW
+    too_many_for_list, too_many_for_persons = _shape(count, dossiers)
+    return not (too_many_for_persons if _for_persons.get() else too_many_for_list)
 
 
 class ProbeExists(Exists):
