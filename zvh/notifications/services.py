@@ -69,6 +69,8 @@ def notification_record(
 
 def notify_grant(*, grant: Grant) -> list[Notification]:
     """A partner (or organisation) was given access to a case; they are also invited to its coming meetings."""
+    if _muted.get():  # replaying history: not even the recipients are looked up
+        return []
     recipients = selectors.grant_recipients(grant)
     created = notification_record(
         recipients=recipients, kind=NotificationKind.TOEGANG, key=f"toegang:{grant.pk}", object_id=grant.casus_id
@@ -81,6 +83,8 @@ def notify_grant(*, grant: Grant) -> list[Notification]:
 
 def notify_afspraak(*, afspraak: Afspraak, by: User) -> list[Notification]:
     """An afspraak was assigned: its owner hears of it (not the one who assigned it to themselves)."""
+    if _muted.get():
+        return []
     recipients = [u for u in selectors.afspraak_recipients(afspraak) if u.pk != by.pk]
     return notification_record(
         recipients=recipients,
@@ -92,7 +96,7 @@ def notify_afspraak(*, afspraak: Afspraak, by: User) -> list[Notification]:
 
 def notify_invitation(*, punt: Agendapunt) -> list[Notification]:
     """A case was put on a meeting's agenda: its partners are invited (once per meeting, whatever the cases)."""
-    if punt.overleg.datum_tijd <= timezone.now():
+    if _muted.get() or punt.overleg.datum_tijd <= timezone.now():
         return []
     return _invite(punt.overleg, selectors.casus_partner_recipients(punt.casus))
 
