@@ -6,7 +6,7 @@ from zvh.accounts.choices import Role
 from zvh.core.panels import Panel, PanelContent, Shown
 
 from .access import AANMELDING
-from .selectors import aanmelding_person_ids, aanmelding_queryset_for, waiting_for_triage
+from .selectors import aanmelding_person_ids, own_aanmeldingen, waiting_for_triage
 
 
 def _shown(aanmeldingen) -> Shown:
@@ -23,13 +23,7 @@ def waiting(request: HttpRequest) -> PanelContent:
 
 
 def own(request: HttpRequest) -> PanelContent:
-    aanmeldingen = list(
-        aanmelding_queryset_for(request.user)
-        .filter(ingediend_door=request.user)
-        .select_related("weging", "casus")
-        .prefetch_related("betrokkenen")
-        .order_by("-aangemaakt_op")[:10]
-    )
+    aanmeldingen = list(own_aanmeldingen(request.user)[:10])
     return PanelContent({"aanmeldingen": aanmeldingen}, (_shown(aanmeldingen),))
 
 

@@ -1,0 +1,149 @@
+"""A dossier type's access rule compiled once per kind of user (``visible_compiled`` for a query evaluated itself,
+``visible_pks_compiled`` for ``field__in=`` anywhere): exactly what the built rule sees, "now" taken at every use,
+a new compilation for every change that could change the rule, and never readable where it could be misread."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from cases.access import CASUS
+from cases.models import Afspraak, Agendapunt, Casus, Casusoverleg
+from tests.cases.world import build_case_world
+from tests.conftest import make_user
+from tests.triage.world import build_triage_world
+from triage.access import AANMELDING
+from triage.models import Aanmelding
+from zvh.access import conditions
+from zvh.access.models import Team
+from zvh.accounts.choices import Role
+from zvh.accounts.models import User
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="compiled and kept on PostgreSQL only"),
+]
+
+
+@pytest.fixture
+def world():
+    users = {role: make_user(role) for role in Role.values}
+    world = {"users": users, "user": users[Role.KETENPARTNER]}
+    build_case_world(world)
+    build_triage_world(world)
+    return world
+
+
+def fresh(user) -> User:
+    return User.objects.get(pk=user.pk)  # a new request: memberships and grant counts loaded again
+
+
+def cases(user, compiled: bool) -> set[int]:
+    qs = conditions.visible_compiled(fresh(user), CASUS) if compiled else conditions.visible(fresh(user), CASUS)
+    return set(qs.values_list("pk", flat=True))
+
+
+def afspraken(user, compiled: bool) -> set[int]:
+    u = fresh(user)
+    pks = conditions.visible_pks_compiled(u, CASUS) if compiled else conditions.visible_pks(u, CASUS)
+    return set(Afspraak.objects.filter(casus__in=pks).values_list("pk", flat=True))
+
+
+def meetings(user, compiled: bool) -> set[int]:
+    """Nested twice, as Mijn werk asks it: meetings with an item of a case the user may see."""
+    u = fresh(user)
+    pks = conditions.visible_pks_compiled(u, CASUS) if compiled else conditions.visible_pks(u, CASUS)
+    items = Agendapunt.objects.filter(overleg=OuterRef("pk"), casus__in=pks)
+    return set(Casusoverleg.objects.filter(Exists(items)).values_list("pk", flat=True))
+
+
+def aanmeldingen(user, compiled: bool) -> set[int]:
+    u = fresh(user)
+    qs = conditions.visible_compiled(u, AANMELDING) if compiled else conditions.visible(u, AANMELDING)
+    return set(qs.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("ask", [cases, afspraken, meetings, aanmeldingen])
+def test_compiled_sees_exactly_what_the_built_rule_sees(world, grant_shape, ask):
+    users = [*world["users"].values(), make_user(Role.SECRETARIAAT)]
+    for user in users:
+        first, again = ask(user, compiled=True), ask(user, compiled=True)  # compiled, then from the cache
+        assert first == again == ask(user, compiled=False), user.role
+    politie = world["users"][Role.KETENPARTNER]
+    if ask is cases:
+        assert cases(politie, compiled=True) == {world["casus_granted"].pk}
+    if ask is meetings:
+        assert meetings(politie, compiled=True) == {world["overleg"].pk}
+
+
+def test_the_compiled_case_rule_is_kept_once_per_user_and_not_built_again(world):
+    politie = world["users"][Role.KETENPARTNER]
+    conditions._compiled.clear()
+    cases(politie, compiled=True)
+    with mock.patch.object(conditions, "condition", side_effect=AssertionError("built again")):
+        assert cases(politie, compiled=True) == {world["casus_granted"].pk}
+        assert afspraken(politie, compiled=True) == {world["afspraak"].pk}
+
+
+def test_now_is_taken_at_every_use(world):
+    politie, regisseur = world["users"][Role.KETENPARTNER], world["users"][Role.PROCESREGISSEUR]
+    from cases import services
+
+    soon = services.grant_create(
+        casus=world["casus_other"],
+        by=regisseur,
+        organisatie=politie.organisation,
+        rol="deelnemer",
+        doel="Tot morgen betrokken",
+        geldig_tot=timezone.now() + timedelta(days=1),
+    )
+    assert soon.casus_id in cases(politie, compiled=True)
+    assert world["afspraak_other"].pk in afspraken(politie, compiled=True)
+    later = timezone.now() + timedelta(days=2)
+    with mock.patch("zvh.access.conditions.timezone.now", return_value=later):
+        assert soon.casus_id not in cases(politie, compiled=True)
+        assert world["afspraak_other"].pk not in afspraken(politie, compiled=True)
+    assert soon.casus_id in cases(politie, compiled=True)
+
+
+def test_a_team_or_role_change_compiles_a_new_rule(world):
+    regisseur, politie = world["users"][Role.PROCESREGISSEUR], world["users"][Role.KETENPARTNER]
+    restricted = world["casus_restricted"].pk
+    assert restricted not in cases(regisseur, compiled=True)
+    Team.objects.get(code="weegploeg").leden.add(regisseur)
+    assert restricted in cases(regisseur, compiled=True)
+    assert world["casus_other"].pk not in cases(politie, compiled=True)
+    politie.groups.clear()
+    politie.groups.add(*make_user(Role.PROCESREGISSEUR).groups.all())
+    assert world["casus_other"].pk in cases(politie, compiled=True)
+    politie.is_active = False
+    politie.save(update_fields=["is_active"])
+    assert cases(politie, compiled=True) == set() == afspraken(politie, compiled=True)
+
+
+def test_the_top_level_form_refuses_to_be_read_inside_a_subquery(world):
+    politie = fresh(world["users"][Role.KETENPARTNER])
+    inner = conditions.visible_compiled(politie, CASUS).values("pk")
+    with pytest.raises(ValueError, match="compiled condition"):
+        list(Casus.objects.filter(pk__in=inner))
+
+
+def test_the_partner_pages_built_on_it_show_the_same(world):
+    """Mijn werk, the case list and the aanmeldingen list of a partner: the compiled rule behind them."""
+    from cases.selectors import casus_list, mijnwerk_afspraken, upcoming_meetings
+    from triage.selectors import aanmelding_list
+
+    politie = world["users"][Role.KETENPARTNER]
+    conditions._compiled.clear()
+    for _ in range(2):
+        u = fresh(politie)
+        assert {c.pk for c in casus_list(u)} == {world["casus_granted"].pk}
+        assert {a.pk for a in mijnwerk_afspraken(u)} == {world["afspraak"].pk}
+        assert {o.pk for o in upcoming_meetings(u)} == {world["overleg"].pk}
+        assert {a.pk for a in aanmelding_list(u)} == set(
+            Aanmelding.objects.filter(conditions.condition(u, AANMELDING)).values_list("pk", flat=True)
+        )
+    assert any(key[0] == CASUS for key in conditions._compiled)
