@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from cases.access import CASUS
 from cases.models import Afspraak, Agendapunt, Casus, Casusoverleg
-from tests.cases.world import build_case_world
+from tests.cases.world import case_and_triage_world
 from tests.conftest import make_user
-from tests.triage.world import build_triage_world
 from triage.access import AANMELDING
 from triage.models import Aanmelding
 from zvh.access import conditions
@@ -30,11 +29,7 @@ pytestmark = [
 
 @pytest.fixture
 def world():
-    users = {role: make_user(role) for role in Role.values}
-    world = {"users": users, "user": users[Role.KETENPARTNER]}
-    build_case_world(world)
-    build_triage_world(world)
-    return world
+    return case_and_triage_world()
 
 
 def fresh(user) -> User:

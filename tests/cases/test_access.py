@@ -11,9 +11,8 @@ from django.urls import reverse
 from cases import services
 from cases.choices import LogboekSoort
 from privacy.models import AccessLogEntry, AccessLogPerson
-from tests.cases.world import build_case_world
-from tests.conftest import make_user, verified_client
-from tests.triage.world import build_triage_world
+from tests.cases.world import case_and_triage_world
+from tests.conftest import verified_client
 from zvh.accounts.choices import Role
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    users = {role: make_user(role) for role in Role.values}
-    world = {"users": users, "user": users[Role.KETENPARTNER]}
-    build_case_world(world)
-    build_triage_world(world)
-    return world
+    return case_and_triage_world()
 
 
 def forbidden_marks(world) -> list[str]:

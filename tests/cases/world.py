@@ -39,6 +39,18 @@ def open_case(*, regisseur, partner, persoon, thema=Thema.COMPLEX, gemeente=None
     )
 
 
+def case_and_triage_world() -> dict:
+    """One user per role (the ketenpartner is Politie's) with the case and the triage worlds built for them."""
+    from tests.conftest import make_user
+    from tests.triage.world import build_triage_world
+
+    users = {role: make_user(role) for role in Role.values}
+    world = {"users": users, "user": users[Role.KETENPARTNER]}
+    build_case_world(world)
+    build_triage_world(world)
+    return world
+
+
 def build_case_world(world: dict) -> None:
     users = world["users"]
     regisseur = users[Role.PROCESREGISSEUR]

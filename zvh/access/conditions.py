@@ -375,34 +375,37 @@ def person_condition_compiled(user) -> Q:
     return NOTHING if found is None else Q(CompiledCondition(Persoon, *found))
 
 
+def _dossier_rule_compiled(user, key: str):
+    """``(sql, params)`` of a dossier type's rule compiled for this user, None for NOTHING, or ``_UNCOMPILED`` where
+    the built rule must be used instead (not PostgreSQL, not an active user, a rule that reads the clock)."""
+    if connection.vendor != "postgresql" or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return _UNCOMPILED
+    return _compiled_where(user, key, dossier_type(key).model, lambda: condition(user, key))
+
+
 def visible_compiled(user, key: str) -> QuerySet:
     """``visible(user, key)`` for a query that is evaluated itself (a list, Mijn werk), not used as a subquery:
     the same rule compiled once per process (see above). Building and compiling a partner's case condition cost
-    ≈ 4 ms of Python per use on a slow machine, and a partner's start page uses it three times.
-    Elsewhere than PostgreSQL it is ``visible``."""
-    dt = dossier_type(key)
-    if connection.vendor != "postgresql" or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return visible(user, key)
-    found = _compiled_where(user, key, dt.model, lambda: condition(user, key))
+    ≈ 4 ms of Python per use on a slow machine, and a partner's start page uses it three times."""
+    found = _dossier_rule_compiled(user, key)
     if found is _UNCOMPILED:
         return visible(user, key)
-    return dt.model.objects.none() if found is None else dt.model.objects.filter(CompiledCondition(dt.model, *found))
+    model = dossier_type(key).model
+    return model.objects.none() if found is None else model.objects.filter(CompiledCondition(model, *found))
 
 
 def visible_pks_compiled(user, key: str):
     """``visible_pks(user, key)`` for ``field__in=`` anywhere, also inside a subquery: the compiled rule in a
     self-contained ``SELECT pk FROM table WHERE …`` (the same SQL Django writes for the subquery, without its alias;
     inside it the table's own name is the nearest, so the rule cannot be misread)."""
-    dt = dossier_type(key)
-    if connection.vendor != "postgresql" or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return visible_pks(user, key)
-    found = _compiled_where(user, key, dt.model, lambda: condition(user, key))
+    found = _dossier_rule_compiled(user, key)
     if found is _UNCOMPILED:
         return visible_pks(user, key)
+    model = dossier_type(key).model
     if found is None:
-        return dt.model.objects.none().values("pk")
+        return model.objects.none().values("pk")
     quote = connection.ops.quote_name
-    table, pk = quote(dt.model._meta.db_table), quote(dt.model._meta.pk.column)
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     # The text is Django's own compilation of the rule with quoted names; every value stays a parameter.
     return RawSQL(f"SELECT {table}.{pk} FROM {table} WHERE {found[0]}", found[1])  # noqa: S608, S611
 
