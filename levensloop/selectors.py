@@ -13,8 +13,9 @@ from .models import Dossier, Review
 
 
 def dossier_list_for(user) -> QuerySet[Dossier]:
+    """Evaluated itself (the list, Mijn werk), so with the compiled access rule; never as a subquery."""
     return (
-        conditions.visible(user, DOSSIER)
+        conditions.visible_compiled(user, DOSSIER)
         .select_related("persoon", "casus", "levensloopaanbieder")
         .order_by("-geselecteerd_op", "-pk")
     )

@@ -1,12 +1,13 @@
 """Mijn werk: trajecten and ISD-trajecten with a signal, for the procesregisseur and the coördinator."""
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from zvh.accounts.choices import Role
 from zvh.core.panels import Panel, PanelContent, Shown
 
 from .access import ISD, TRAJECT, is_director
-from .selectors import isd_list, signals_of, traject_list
+from .selectors import signal_panel, signals_of
 
 LIMIT = 10
 
@@ -15,8 +16,7 @@ def signalen(request: HttpRequest) -> PanelContent | None:
     user = request.user
     if not is_director(user):
         return None
-    trajecten = list(traject_list(user, signaal=True)[:LIMIT])
-    isds = list(isd_list(user, signaal=True)[:LIMIT])
+    trajecten, isds = signal_panel(user, timezone.localdate(), LIMIT)
     rows = [(t, signals_of(t)) for t in trajecten]
     return PanelContent(
         {"rows": rows, "isds": isds},

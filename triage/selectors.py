@@ -159,8 +159,9 @@ def waiting_unplaced(user) -> QuerySet[Aanmelding]:
 
 
 def waiting_for_triage(user) -> QuerySet[Aanmelding]:
+    """Evaluated itself (Mijn werk, the boards page and its count), so with the compiled access rule."""
     return (
-        aanmelding_queryset_for(user)
+        conditions.visible_compiled(user, AANMELDING)
         .filter(status__in=(AanmeldingStatus.INGEDIEND, AanmeldingStatus.GEAGENDEERD))
         .select_related("aanbrengende_partner", "sessie__bord")
         .prefetch_related("betrokkenen")

@@ -13,9 +13,10 @@ from .models import Contextverzoek
 
 
 def verzoek_list_for(user, *, status: str = "") -> QuerySet[Contextverzoek]:
-    """The visible verzoeken, newest first; ``status`` "open" / "te-laat" (by deadline) or "beantwoord"."""
+    """The visible verzoeken, newest first; ``status`` "open" / "te-laat" (by deadline) or "beantwoord". Evaluated
+    itself (the list, Mijn werk), so with the compiled access rule; never as a subquery."""
     qs = (
-        conditions.visible(user, CONTEXTVERZOEK)
+        conditions.visible_compiled(user, CONTEXTVERZOEK)
         .select_related("partner_organisatie", "beantwoord_door")
         .order_by("-ontvangen_op", "-pk")
     )

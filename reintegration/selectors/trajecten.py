@@ -1,13 +1,13 @@
 """Reads, scoped to the user through the access layer."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from zvh.access.conditions import visible
+from zvh.access.conditions import visible, visible_compiled
 
 from ..access import ISD, TRAJECT, voorwaarde_condition
-from ..choices import ACTIVE_STATUSES, TrajectStatus, VoorwaardeSoort
+from ..choices import ACTIVE_STATUSES, Signaal, TrajectStatus, VoorwaardeSoort
 from ..models import Basisvoorwaarde, ISDFase, TrajectStap
-from .signals import any_signal, isd_signal_condition, with_signals
+from .signals import TRAJECT_SIGNALS, any_signal, compiled_signal_conditions, isd_signal_condition, with_signals
 
 VOORWAARDE_ORDER = list(VoorwaardeSoort.values)
 
@@ -23,6 +23,32 @@ def traject_list(user, *, status: str = "", signaal: bool = False, gemeente: int
     if gemeente:
         qs = qs.filter(gemeente=gemeente)
     return qs.order_by("verwachte_vrijlating", "pk")
+
+
+def signal_panel(user, today, limit: int) -> tuple[list, list]:
+    """Mijn werk: the first ``limit`` active trajecten and open ISD-trajecten with a signal, as ``traject_list(user,
+    signaal=True)`` and ``isd_list(user, signaal=True)`` order them, with the same ``sig_<name>`` attributes. The
+    access rule and the signal conditions come compiled (evaluated here, never as a subquery)."""
+    signals = compiled_signal_conditions(today)
+    any_of = Q(pk__in=[])
+    for name in TRAJECT_SIGNALS:
+        any_of |= signals[name]
+    trajecten = (
+        visible_compiled(user, TRAJECT)
+        .annotate(**{f"sig_{name}": signals[name] for name in TRAJECT_SIGNALS})
+        .select_related("persoon", "gemeente")
+        .filter(any_of, status__in=ACTIVE_STATUSES)
+        .order_by("verwachte_vrijlating", "pk")
+    )
+    isd_signal = signals[Signaal.ISD_PLANNEN]
+    isds = (
+        visible_compiled(user, ISD)
+        .annotate(sig_isd_plannen=isd_signal)
+        .select_related("persoon", "gemeente")
+        .filter(isd_signal, afgerond=False)
+        .order_by("einddatum", "pk")
+    )
+    return list(trajecten[:limit]), list(isds[:limit])
 
 
 def traject_for_detail(user) -> QuerySet:

@@ -142,3 +142,34 @@ def test_the_partner_pages_built_on_it_show_the_same(world):
             Aanmelding.objects.filter(conditions.condition(u, AANMELDING)).values_list("pk", flat=True)
         )
     assert any(key[0] == CASUS for key in conditions._compiled)
+
+
+def test_a_rule_without_condition_or_through_a_join_is_compiled_or_refused_as_such():
+    from django.db.models import Q
+
+    assert conditions.compile_where(Casus, Q()) == ("1 = 1", ())  # a role that sees every row
+    assert conditions.compile_where(Casus, Q(pk__in=[])) == ("1 = 0", ())
+    with pytest.raises(conditions.NotCompilable):
+        conditions.compile_where(Afspraak, Q(casus__thema="radicalisering"))  # its WHERE alone is not the rule
+
+
+def test_levensloop_and_zsm_rules_compiled_see_what_the_built_rules_see():
+    """The levensloop rule of a procesregisseur outside the Weegploeg joins the case (its theme): never kept as
+    text, built per request. A procesregisseur's contextverzoek rule has no condition at all: every verzoek."""
+    from cases.choices import Thema
+    from levensloop.access import DOSSIER
+    from tests.levensloop.world import dossier_in_aanpak
+    from zsm.access import CONTEXTVERZOEK
+    from zsm.models import Contextverzoek
+
+    regisseur = make_user(Role.PROCESREGISSEUR)
+    shown = dossier_in_aanpak(regisseur, "Erik", "Verhoef")
+    hidden = dossier_in_aanpak(regisseur, "Otto", "Lammers", thema=Thema.RADICALISERING)
+    for _ in range(2):  # built and kept, then from the cache
+        compiled = set(conditions.visible_compiled(fresh(regisseur), DOSSIER).values_list("pk", flat=True))
+        assert compiled == set(conditions.visible(fresh(regisseur), DOSSIER).values_list("pk", flat=True))
+    assert shown.pk in compiled and hidden.pk not in compiled
+    key = conditions._condition_key(fresh(regisseur), DOSSIER)
+    assert conditions._compiled[key][0] is conditions._UNCOMPILED
+    assert str(conditions.visible_compiled(fresh(regisseur), CONTEXTVERZOEK).query).count("1 = 1") == 1
+    assert conditions.visible_compiled(fresh(regisseur), CONTEXTVERZOEK).count() == Contextverzoek.objects.count()

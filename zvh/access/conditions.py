@@ -9,6 +9,7 @@ from collections import OrderedDict
 
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -309,14 +310,26 @@ def _condition_key(user, kind: str) -> tuple:
     )
 
 
-def _where_sql(model, rule: Q) -> tuple[str, tuple]:
-    """The WHERE clause of ``model.objects.filter(rule)`` as SQL and parameters."""
+class NotCompilable(Exception):
+    """The rule joins another table (a condition through a foreign key): its WHERE clause alone is not the rule."""
+
+
+def compile_where(model, rule: Q) -> tuple[str, tuple]:
+    """The WHERE clause of ``model.objects.filter(rule)`` as SQL and parameters; ``NotCompilable`` when the rule
+    needs a join (only conditions on the table itself and self-contained subqueries can be kept as text)."""
     query = model.objects.filter(rule).query
-    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    if any(count for alias, count in query.alias_refcount.items() if alias != model._meta.db_table):
+        raise NotCompilable(model._meta.label)
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except FullResultSet:  # no condition at all (a role that sees every row of this type)
+        return "1 = 1", ()
+    except EmptyResultSet:  # a condition that holds for no row
+        return "1 = 0", ()
     return sql, tuple(params)
 
 
-_UNCOMPILED = object()  # the rule read the clock itself: build it per request, never keep it
+_UNCOMPILED = object()  # the rule read the clock itself or needs a join: build it per request
 
 
 def _compiled_where(user, kind: str, model, build):
@@ -330,6 +343,8 @@ def _compiled_where(user, kind: str, model, build):
         # The grant counts may have crossed the threshold since: then the other query shape is compiled.
         if all(_shape(*_grant_count(user, model_, group)) == shape for model_, group, shape in shapes):
             _compiled.move_to_end(key)
+            if sql is _UNCOMPILED:
+                return _UNCOMPILED
             return None if sql is None else (sql, _with_now(params))
     token = _now_for_compiling.set(_NOW_MARK)
     try:
@@ -341,7 +356,11 @@ def _compiled_where(user, kind: str, model, build):
     if rule is NOTHING:
         sql, params = None, ()
     else:
-        sql, params = _where_sql(model, rule)
+        try:
+            sql, params = compile_where(model, rule)
+        except NotCompilable:
+            # A rule through a join (e.g. a levensloop dossier's case theme): kept as that fact, built per request.
+            sql, params = _UNCOMPILED, ()
         params = tuple(_NOW_MARK if p == _NOW_MARK else p for p in params)
         if any(isinstance(p, datetime.date) and p is not _NOW_MARK for p in params):
             # A moment other than "now" went in (a rule that reads the clock itself): never keep that.
@@ -349,6 +368,8 @@ def _compiled_where(user, kind: str, model, build):
     _compiled[key] = (sql, params, shapes)
     while len(_compiled) > _COMPILED_MAX:
         _compiled.popitem(last=False)
+    if sql is _UNCOMPILED:
+        return _UNCOMPILED
     return None if sql is None else (sql, _with_now(params))
 
 
@@ -368,7 +389,12 @@ def person_condition_compiled(user) -> Q:
         # Other backends adapt a datetime to text while compiling, so "now" could not be found again in the
         # parameters: there (SQLite, the demo) the rule is compiled for this request only, never kept.
         rule = person_condition(user)
-        return NOTHING if rule is NOTHING else Q(CompiledCondition(Persoon, *_where_sql(Persoon, rule)))
+        if rule is NOTHING:
+            return NOTHING
+        try:
+            return Q(CompiledCondition(Persoon, *compile_where(Persoon, rule)))
+        except NotCompilable:
+            return rule
     found = _compiled_where(user, "persons", Persoon, lambda: person_condition(user))
     if found is _UNCOMPILED:
         return person_condition(user)
