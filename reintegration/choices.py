@@ -37,6 +37,8 @@ class VoorwaardeStatus(models.TextChoices):
 
 # A voorwaarde that still needs work before (or after) release.
 OPEN_VOORWAARDE = (VoorwaardeStatus.ONBEKEND, VoorwaardeStatus.IN_BEHANDELING, VoorwaardeStatus.KNELPUNT)
+# Settled: nothing left to do (the onderdak signal asks for an onderdak that is not settled).
+SETTLED_VOORWAARDE = (VoorwaardeStatus.GEREGELD, VoorwaardeStatus.NIET_NODIG)
 
 
 class Toestemming(models.TextChoices):

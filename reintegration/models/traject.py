@@ -6,7 +6,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Bron, Toestemming, TrajectStatus, VoorwaardeSoort, VoorwaardeStatus
+from ..choices import (
+    OPEN_VOORWAARDE,
+    SETTLED_VOORWAARDE,
+    Bron,
+    Toestemming,
+    TrajectStatus,
+    VoorwaardeSoort,
+    VoorwaardeStatus,
+)
 
 
 class Traject(models.Model):
@@ -126,6 +134,17 @@ class Basisvoorwaarde(models.Model):
         verbose_name = _("basisvoorwaarde")
         verbose_name_plural = _("basisvoorwaarden")
         constraints = [models.UniqueConstraint(fields=["traject", "soort"], name="voorwaarde_een_per_soort")]
+        # The signals ask "has this traject an open voorwaarde / an onderdak not settled?" (reintegration.selectors.
+        # signals) for every active traject at once: PostgreSQL hashes the answer from these small indexes instead of
+        # reading the whole checklist table twice per query.
+        indexes = [
+            models.Index(fields=["traject"], condition=Q(status__in=OPEN_VOORWAARDE), name="voorwaarde_open"),
+            models.Index(
+                fields=["traject"],
+                condition=Q(soort=VoorwaardeSoort.ONDERDAK) & ~Q(status__in=SETTLED_VOORWAARDE),
+                name="voorwaarde_onderdak_open",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(VoorwaardeSoort(self.soort).label)

@@ -13,11 +13,18 @@ from django.utils import timezone
 from zvh.access.conditions import CompiledCondition, compile_where, visible
 
 from ..access import ISD, TRAJECT
-from ..choices import OPEN_STATUSES, OPEN_VOORWAARDE, ISDFaseSoort, Signaal, TrajectStatus, VoorwaardeSoort
+from ..choices import (
+    OPEN_STATUSES,
+    OPEN_VOORWAARDE,
+    SETTLED_VOORWAARDE,
+    ISDFaseSoort,
+    Signaal,
+    TrajectStatus,
+    VoorwaardeSoort,
+)
 from ..models import Basisvoorwaarde, ISDFase, ISDTraject, Traject
 
 NAZORG_MAANDEN = 3
-SETTLED = ("geregeld", "niet_nodig")
 
 
 def add_months(day: date, months: int) -> date:
@@ -38,7 +45,7 @@ def traject_signal_conditions(today: date | None = None) -> dict[str, Q]:
     today = today or timezone.localdate()
     open_voorwaarde = Basisvoorwaarde.objects.filter(traject=OuterRef("pk"), status__in=OPEN_VOORWAARDE)
     no_onderdak = Basisvoorwaarde.objects.filter(traject=OuterRef("pk"), soort=VoorwaardeSoort.ONDERDAK).exclude(
-        status__in=SETTLED
+        status__in=SETTLED_VOORWAARDE
     )
     return {
         Signaal.VRIJLATING_NABIJ: Q(status__in=OPEN_STATUSES, verwachte_vrijlating__lte=today + _days(release_days()))
