@@ -62,3 +62,28 @@ def test_path_pk_refuses_what_reverse_refuses():
 def test_url_pk_tag_needs_no_load():
     html = Template("<a href=\"{% url_pk 'cases:casus_detail' c %}\">").render(Context({"c": 42}))
     assert html == '<a href="/casussen/42/">'
+
+
+def test_csrf_veld_renders_one_valid_field_for_every_form_of_a_list():
+    from django.middleware.csrf import CsrfViewMiddleware, get_token
+    from django.template import RequestContext
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    secret_holder = get_token(request)  # the request's token, as the middleware sets it
+    html = Template("{% csrf_veld as veld %}<form>{{ veld }}</form><form>{{ veld }}</form>").render(
+        RequestContext(request, {})
+    )
+    values = re.findall(r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">', html)
+    assert len(values) == 2 and values[0] == values[1]
+    # What a form posts back is accepted by Django's check against the cookie.
+    post = RequestFactory().post("/", {"csrfmiddlewaretoken": values[0]})
+    post.COOKIES["csrftoken"] = request.META["CSRF_COOKIE"]
+    middleware = CsrfViewMiddleware(lambda r: None)
+    assert middleware.process_view(post, lambda r: None, (), {}) is None
+    forged = RequestFactory().post("/", {"csrfmiddlewaretoken": "a" * 64})
+    forged.COOKIES["csrftoken"] = request.META["CSRF_COOKIE"]
+    assert middleware.process_view(forged, lambda r: None, (), {}).status_code == 403
+    assert secret_holder
+    # Without a request (no token in the context) it renders nothing, like {% csrf_token %}.
+    assert Template("{% csrf_veld as veld %}[{{ veld }}]").render(Context({})) == "[]"
