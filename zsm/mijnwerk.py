@@ -11,6 +11,22 @@ from .access import CONTEXTVERZOEK, is_zsm_partner
 from .selectors import beantwoord_sinds, start_of_today, verzoeken_open
 
 LIMIT = 20
+# What the two panels print and log (number, deadline, answer time, requesting organisation, name, "bekend"): the
+# list's queryset also joins who answered, and reads every column of both tables.
+PANEL_FIELDS = (
+    "deadline",
+    "beantwoord_op",
+    "bekend",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "persoon",
+    "partner_organisatie__name",
+)
+
+
+def _for_panel(qs):
+    return qs.select_related(None).select_related("partner_organisatie").only(*PANEL_FIELDS)[:LIMIT]
 
 
 def _shown(verzoeken) -> Shown:
@@ -19,10 +35,10 @@ def _shown(verzoeken) -> Shown:
 
 def _content(request: HttpRequest) -> dict:
     now = timezone.now()
-    open_ = list(verzoeken_open(request.user)[:LIMIT])
+    open_ = list(_for_panel(verzoeken_open(request.user)))
     for verzoek in open_:
         verzoek.flag_te_laat = verzoek.deadline < now
-    beantwoord = list(beantwoord_sinds(request.user, start_of_today())[:LIMIT])
+    beantwoord = list(_for_panel(beantwoord_sinds(request.user, start_of_today())))
     return {"open": open_, "beantwoord": beantwoord}
 
 
